@@ -1,0 +1,4 @@
+// Every source, by key.
+MATCH (s:Source)
+RETURN s {.*} AS properties
+ORDER BY s.key

@@ -1,0 +1,61 @@
+/** The case graph in domain terms: what both stores hold and what resolvers see. */
+import type { EntityKind, RelationshipType } from './kinds.js';
+
+/** A span of a source's text that states a fact: [start, end) in UTF-16 code units, as JS strings index. */
+export interface Evidence {
+  sourceKey: string;
+  start: number;
+  end: number;
+}
+
+export interface Source {
+  key: string;
+  title: string;
+  publisher: string | null;
+  /** Partial date text ("2021-11"), or null when the source does not say. */
+  published: string | null;
+  /** The full text that evidence offsets point into, byte for byte as published. */
+  text: string;
+}
+
+export interface Entity {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  summary: string | null;
+  /** Where the sources name or describe it; never empty. */
+  mentions: Evidence[];
+  /** PERSON: occupations as the sources state them ([] for every other kind). */
+  occupations: string[];
+  /** ORGANISATION, PRODUCTION, LOCATION, EVENT: the type the sources give it (eventType is required for events). */
+  organisationType: string | null;
+  productionType: string | null;
+  locationType: string | null;
+  eventType: string | null;
+  /** EVENT: partial date text ("2021-11"), or null when the sources give none. */
+  date: string | null;
+}
+
+export interface Relationship {
+  key: string;
+  type: RelationshipType;
+  /** Entity keys of its endpoints. */
+  from: string;
+  to: string;
+  role: string | null;
+  /** Never empty. */
+  evidence: Evidence[];
+}
+
+/** Everything loaded from the case files: the input of both stores. */
+export interface CaseGraph {
+  sources: Source[];
+  entities: Entity[];
+  relationships: Relationship[];
+}
+
+/** The quote an evidence span stands for: derived, so it cannot disagree with its source. */
+export function quoteOf(evidence: Evidence, source: Source): string {
+  return source.text.slice(evidence.start, evidence.end);
+}

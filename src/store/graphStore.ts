@@ -1,0 +1,62 @@
+/**
+ * The port between the API and the data: the case graph in domain terms. Resolvers see only this;
+ * the Neo4j and embedded adapters implement it, and one contract suite holds both to it.
+ *
+ * Batch methods take a list of keys and answer in the order of those keys (null, or an empty list,
+ * where a key names nothing), so that per-request DataLoaders can sit directly on them.
+ */
+import type { EntityKind } from '../domain/kinds.js';
+import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface EntityPage {
+  /** Ordered by name, then key. */
+  items: Entity[];
+  totalCount: number;
+}
+
+export type KindCounts = Record<EntityKind, number>;
+
+export interface GraphStore {
+  /** "neo4j" or "embedded", for logs and /ready. */
+  readonly name: string;
+
+  countByKind(): Promise<KindCounts>;
+  listEntities(kind: EntityKind, page: Page): Promise<EntityPage>;
+  entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
+  /** Each entity's relationships, both directions, ordered by key. */
+  relationshipsOf(entityKeys: readonly string[]): Promise<Relationship[][]>;
+  relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
+  /** Ordered by key. */
+  sources(): Promise<Source[]>;
+  sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]>;
+  /** For each source, the entities it mentions, ordered by name, then key. */
+  entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]>;
+
+  /** Throws when the store cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What loading a case graph into a store wrote, for the seed command to print. */
+export interface LoadSummary {
+  sources: number;
+  entities: number;
+  relationships: number;
+  evidence: number;
+}
+
+export function summarise(graph: CaseGraph): LoadSummary {
+  return {
+    sources: graph.sources.length,
+    entities: graph.entities.length,
+    relationships: graph.relationships.length,
+    evidence:
+      graph.entities.reduce((n, e) => n + e.mentions.length, 0) +
+      graph.relationships.reduce((n, r) => n + r.evidence.length, 0),
+  };
+}

@@ -1,0 +1,100 @@
+/** The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction. */
+import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../domain/kinds.js';
+import type { Entity, Relationship, Source } from '../../domain/model.js';
+import { compareEntities, compareRelationships } from '../../domain/ordering.js';
+import type { EntityPage, GraphStore, KindCounts, Page } from '../graphStore.js';
+import { QUERIES } from './cypherFiles.js';
+import { toEntity, toNumber, toRelationship, toSource, type MentionRow } from './mapping.js';
+
+type Row = Record<string, unknown>;
+
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j';
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  private async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    const result = await this.driver.executeQuery<{ records: RecordShape[] }>(query, parameters, {
+      database: this.database,
+      routing: neo4j.routing.READ,
+    });
+    return result.records.map((record) => record.toObject() as Row);
+  }
+
+  private static entityOf(row: Row): Entity {
+    return toEntity(row.properties as Row, row.mentions as MentionRow[]);
+  }
+
+  async countByKind(): Promise<KindCounts> {
+    const counts = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as KindCounts;
+    for (const row of await this.read(QUERIES.countByKind)) {
+      const kind = row.kind as EntityKind;
+      if (kind in counts) counts[kind] = toNumber(row.count);
+    }
+    return counts;
+  }
+
+  async listEntities(kind: EntityKind, page: Page): Promise<EntityPage> {
+    const [countRows, rows] = await Promise.all([
+      this.read(QUERIES.countEntities, { kind }),
+      this.read(QUERIES.listEntities, { kind, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) }),
+    ]);
+    return { items: rows.map(Neo4jStore.entityOf), totalCount: toNumber(countRows[0]?.count ?? 0) };
+  }
+
+  async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
+    const rows = await this.read(QUERIES.entitiesByKeys, { keys });
+    const byKey = new Map(rows.map((row) => { const e = Neo4jStore.entityOf(row); return [e.key, e]; }));
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  async relationshipsOf(entityKeys: readonly string[]): Promise<Relationship[][]> {
+    const rows = await this.read(QUERIES.relationshipsOf, { keys: entityKeys, types: RELATIONSHIP_TYPES });
+    const byEntity = new Map<string, Relationship[]>();
+    for (const row of rows) {
+      const list = byEntity.get(row.entityKey as string) ?? [];
+      list.push(toRelationship(row.relationship as Row));
+      byEntity.set(row.entityKey as string, list);
+    }
+    return entityKeys.map((key) => (byEntity.get(key) ?? []).sort(compareRelationships));
+  }
+
+  async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {
+    const rows = await this.read(QUERIES.relationshipsByKeys, { keys, types: RELATIONSHIP_TYPES });
+    const byKey = new Map(rows.map((row) => { const r = toRelationship(row.relationship as Row); return [r.key, r]; }));
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  async sources(): Promise<Source[]> {
+    return (await this.read(QUERIES.sources)).map((row) => toSource(row.properties as Row));
+  }
+
+  async sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]> {
+    const rows = await this.read(QUERIES.sourcesByKeys, { keys });
+    const byKey = new Map(rows.map((row) => { const s = toSource(row.properties as Row); return [s.key, s]; }));
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
+    const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: sourceKeys });
+    const bySource = new Map<string, Entity[]>();
+    for (const row of rows) {
+      const list = bySource.get(row.sourceKey as string) ?? [];
+      list.push(Neo4jStore.entityOf(row));
+      bySource.set(row.sourceKey as string, list);
+    }
+    return sourceKeys.map((key) => (bySource.get(key) ?? []).sort(compareEntities));
+  }
+
+  async ping(): Promise<void> {
+    await this.read(QUERIES.ping);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
