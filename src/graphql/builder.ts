@@ -1,0 +1,34 @@
+/** The Pothos builder: plugins, the Context, and how IDs and connections look. It defines no types. */
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from './context.js';
+import { decodeId, encodeGlobalID } from './globalIds.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  /** Every connection resolver returns its totalCount. */
+  Connection: { totalCount: number };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  /** Fields are non-null unless they say otherwise, as in API.md. */
+  DefaultFieldNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [RelayPlugin],
+  relay: {
+    encodeGlobalID: (typename, id) => encodeGlobalID(typename, String(id)),
+    decodeGlobalID: (globalID) => decodeId(globalID),
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: 'Anything with a global ID: entities, relationships and sources.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
+    nodeQueryOptions: { description: 'Any node by its global ID; null when the ID is well formed but names nothing.' },
+    nodesQueryOptions: { description: 'Nodes by global ID, in the order asked; null where an ID names nothing.' },
+  },
+});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many items the whole list holds, across all pages.', resolve: (parent) => parent.totalCount }),
+);
+
+builder.queryType({ description: 'The case graph: entities, their relationships and the sources that state them.' });

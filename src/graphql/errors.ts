@@ -1,0 +1,16 @@
+/** Errors meant for clients: a message and a code from API.md. Everything else is masked by Yoga. */
+import { createGraphQLError } from 'graphql-yoga';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'QUERY_TOO_COMPLEX'
+  | 'STORE_UNAVAILABLE';
+
+export function clientError(code: ErrorCode, message: string) {
+  return createGraphQLError(message, { extensions: { code } });
+}
+
+export const badUserInput = (message: string) => clientError('BAD_USER_INPUT', message);

@@ -1,0 +1,54 @@
+/**
+ * Offset-based cursor connections: the cursor is an opaque position in a list ordered the same way
+ * on both stores. `first` defaults to 50 and may not exceed 100.
+ */
+import { badUserInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+const PREFIX = 'cursor:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${PREFIX}${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw badUserInput(`"${cursor}" is not a valid cursor`);
+  return offset;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export function pageOf(args: PageArgs, defaultSize = DEFAULT_PAGE_SIZE): { offset: number; limit: number } {
+  const first = args.first ?? defaultSize;
+  if (first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
+}
+
+export function connectionOf<T>(items: T[], offset: number, totalCount: number) {
+  const edges = items.map((node, i) => ({ node, cursor: encodeCursor(offset + i) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasPreviousPage: offset > 0,
+      hasNextPage: offset + items.length < totalCount,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** A page of a list already in memory (an entity's relationships, say). */
+export function sliceConnection<T>(all: T[], args: PageArgs, defaultSize = DEFAULT_PAGE_SIZE) {
+  const { offset, limit } = pageOf(args, defaultSize);
+  return connectionOf(all.slice(offset, offset + limit), offset, all.length);
+}

@@ -1,0 +1,50 @@
+/** Relationship: a typed, evidenced link between two entities. */
+import type { Direction, RelationshipType } from '../../domain/kinds.js';
+import type { Entity, Relationship } from '../../domain/model.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
+import { EntityRef } from './entity.js';
+import { EvidenceRef } from './evidence.js';
+
+export interface RelationshipCount {
+  type: RelationshipType;
+  direction: Direction;
+  count: number;
+}
+
+export const RelationshipRef = builder.objectRef<Relationship>('Relationship');
+
+async function endpoint(key: string, { loaders }: Context): Promise<Entity> {
+  const entity = await loaders.entity.load(key);
+  // Both stores only hold relationships whose ends exist (validated, MATCHed when seeding).
+  if (!entity) throw new Error(`relationship endpoint ${key} is missing from the store`);
+  return entity;
+}
+
+builder.node(RelationshipRef, {
+  description: 'A typed link between two entities, with the words of the sources that state it.',
+  id: { resolve: (r) => r.key },
+  loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.relationship.load(key)),
+  fields: (t) => ({
+    type: t.field({ type: RelationshipTypeEnum, resolve: (r) => r.type }),
+    from: t.field({ type: EntityRef, resolve: (r, _args, context) => endpoint(r.from, context) }),
+    to: t.field({ type: EntityRef, resolve: (r, _args, context) => endpoint(r.to, context) }),
+    role: t.exposeString('role', { nullable: true, description: 'E.g. "director", "injured", "legal counsel".' }),
+    evidence: t.field({ type: [EvidenceRef], description: 'Never empty.', resolve: (r) => r.evidence }),
+  }),
+});
+
+export const RelationshipConnection = builder.connectionObject(
+  { type: RelationshipRef, name: 'RelationshipConnection', description: 'A page of relationships.' },
+  { name: 'RelationshipEdge' },
+);
+
+export const RelationshipCountRef = builder.objectRef<RelationshipCount>('RelationshipCount').implement({
+  description: 'How many relationships of one type point one way.',
+  fields: (t) => ({
+    type: t.field({ type: RelationshipTypeEnum, resolve: (c) => c.type }),
+    direction: t.field({ type: DirectionEnum, resolve: (c) => c.direction }),
+    count: t.exposeInt('count'),
+  }),
+});

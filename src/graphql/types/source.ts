@@ -1,0 +1,43 @@
+/** Source: a text that evidence points into, and the query field that lists them. */
+import type { Source } from '../../domain/model.js';
+import { parsePartialDate } from '../../domain/partialDate.js';
+import { builder } from '../builder.js';
+import { EntityRef } from './entity.js';
+import { PartialDateRef } from './partialDate.js';
+
+export const SourceRef = builder.objectRef<Source>('Source');
+
+builder.node(SourceRef, {
+  description: 'A published text (a news article) that the graph takes its facts from.',
+  id: { resolve: (source) => source.key },
+  loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.source.load(key)),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable slug, e.g. "rust-article".' }),
+    title: t.exposeString('title'),
+    publisher: t.exposeString('publisher', { nullable: true }),
+    published: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: 'When it was published, as precisely as known; null when the source does not say.',
+      resolve: (source) => (source.published ? parsePartialDate(source.published) : null),
+    }),
+    text: t.exposeString('text', { description: 'The full text, byte for byte; evidence offsets point into it.' }),
+    entities: t.field({
+      type: [EntityRef],
+      description: 'Every entity it mentions, by name.',
+      resolve: (source, _args, { loaders }) => loaders.entitiesMentionedIn.load(source.key),
+    }),
+  }),
+});
+
+builder.queryField('sources', (t) =>
+  t.field({
+    type: [SourceRef],
+    description: 'Every source, by key.',
+    resolve: (_root, _args, { store, loaders }) =>
+      store.sources().then((sources) => {
+        for (const source of sources) loaders.source.prime(source.key, source);
+        return sources;
+      }),
+  }),
+);

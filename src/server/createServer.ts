@@ -1,0 +1,35 @@
+/** The Yoga server: schema, per-request context, GraphiQL, health and readiness. It does not listen. */
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { createContext } from '../graphql/context.js';
+import { schema } from '../graphql/schema.js';
+import type { GraphStore } from '../store/graphStore.js';
+import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
+
+/** GET /ready: 200 when the store answers, 503 when it does not (a load balancer's question). */
+function readiness(store: GraphStore): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/ready') return;
+      try {
+        await store.ping();
+        endResponse(fetchAPI.Response.json({ status: 'ready', store: store.name }));
+      } catch {
+        endResponse(fetchAPI.Response.json({ status: 'unavailable', store: store.name }, { status: 503 }));
+      }
+    },
+  };
+}
+
+export function createServer(store: GraphStore) {
+  return createYoga({
+    schema,
+    context: () => createContext(store),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    plugins: [readiness(store)],
+  });
+}
+
+export type CaseGraphServer = ReturnType<typeof createServer>;
