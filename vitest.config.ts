@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql@16 ships CJS (main) and ESM (module) builds; Node loads the CJS one for Pothos and
+    // Yoga, so the tests must too, or two copies of graphql meet and refuse each other's types.
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/neo4j.globalSetup.ts'],

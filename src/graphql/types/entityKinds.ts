@@ -38,7 +38,7 @@ export function defineEntityKind(definition: KindDefinition) {
     description: definition.description,
     interfaces: [EntityRef],
     id: { resolve: (entity) => entity.key },
-    isTypeOf: (value) => (value as Entity).kind === definition.kind,
+    isTypeOf: (value) => typeof value === 'object' && value !== null && (value as Entity).kind === definition.kind,
     loadManyWithoutCache: (keys, context) => loadOfKind(definition.kind, keys, context),
     fields: definition.fields,
   });

@@ -25,6 +25,7 @@ async function endpoint(key: string, { loaders }: Context): Promise<Entity> {
 builder.node(RelationshipRef, {
   description: 'A typed link between two entities, with the words of the sources that state it.',
   id: { resolve: (r) => r.key },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'evidence' in value && 'from' in value,
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.relationship.load(key)),
   fields: (t) => ({
     type: t.field({ type: RelationshipTypeEnum, resolve: (r) => r.type }),

@@ -10,6 +10,7 @@ export const SourceRef = builder.objectRef<Source>('Source');
 builder.node(SourceRef, {
   description: 'A published text (a news article) that the graph takes its facts from.',
   id: { resolve: (source) => source.key },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'text' in value && 'title' in value,
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.source.load(key)),
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable slug, e.g. "rust-article".' }),

@@ -1,0 +1,50 @@
+/** The HTTP surface around GraphQL: GraphiQL, health, readiness, and the committed SDL. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { printedSchema } from '../../src/graphql/printSchema.js';
+import { SCHEMA_FILE } from '../../src/paths.js';
+import type { GraphStore } from '../../src/store/graphStore.js';
+import { apiFor } from '../support/api.js';
+import { rustCase } from '../support/stores.js';
+import { MemoryStore } from '../../src/store/memory/memoryStore.js';
+
+describe('the server', () => {
+  const { yoga } = apiFor(new MemoryStore(rustCase()));
+
+  it('serves GraphiQL at /graphql to a browser, opening on a query about the case', async () => {
+    const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Case graph');
+    expect(html).toContain('alec-baldwin');
+  });
+
+  it('answers /health, and /ready while the store answers', async () => {
+    expect((await yoga.fetch('http://test/health')).status).toBe(200);
+    const ready = await yoga.fetch('http://test/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded' });
+  });
+
+  it('answers /ready with 503 when the store does not', async () => {
+    const broken = Object.assign(new MemoryStore(rustCase()), {
+      ping: async () => { throw new Error('connection refused'); },
+    }) as GraphStore;
+    const response = await apiFor(broken).yoga.fetch('http://test/ready');
+    expect(response.status).toBe(503);
+  });
+
+  it('masks unexpected errors: no internals reach the client', async () => {
+    const failing = Object.assign(new MemoryStore(rustCase()), {
+      listEntities: async () => { throw new Error('secret internals at /srv/db'); },
+    }) as GraphStore;
+    const result = await apiFor(failing).query(`{ people { totalCount } }`);
+    expect(result.status).toBe(200);
+    expect(JSON.stringify(result.errors)).not.toContain('secret');
+    expect(result.errors?.[0]?.message).toBe('Unexpected error.');
+  });
+
+  it('has committed the SDL it serves (run `npm run schema` after changing the schema)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
+  });
+});

@@ -1,0 +1,30 @@
+/** Asks the server in-process (yoga.fetch, no port), as any GraphQL client would. */
+import { createServer } from '../../src/server/createServer.js';
+import type { GraphStore } from '../../src/store/graphStore.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export function apiFor(store: GraphStore) {
+  const yoga = createServer(store);
+  return {
+    yoga,
+    async query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...(await response.json()) };
+    },
+    /** The data of a query that must succeed. */
+    async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await this.query<T>(query, variables);
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+  };
+}
