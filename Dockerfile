@@ -1,0 +1,21 @@
+# The API image: compiled TypeScript, production dependencies, the case files and the Cypher.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=4000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY cypher ./cypher
+COPY data ./data
+COPY schema ./schema
+USER node
+EXPOSE 4000
+CMD ["node", "dist/server/main.js"]
