@@ -4,7 +4,7 @@
  * ready line. Used by `npm run neo4j` and by the test run's global setup.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEO4J_LAUNCHER_DIR } from '../paths.js';
 
@@ -47,10 +47,13 @@ export function prepareLauncher(log: (line: string) => void = console.log): stri
     log('Preparing the local Neo4j launcher (Maven resolves the Neo4j jars once; later runs reuse them)...');
     const build = spawnSync(
       'mvn',
-      ['-B', '-q', '-f', POM, 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
+      ['-B', '-q', '-Dstyle.color=never', '-f', POM, 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
       { stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error(`Maven could not build tools/neo4j-local (exit ${build.status ?? build.signal})`);
+    // Maven leaves an unchanged classpath file untouched; mark it as built now, or every run rebuilds.
+    const now = new Date();
+    utimesSync(CLASSPATH_FILE, now, now);
   }
   return `${CLASSES_DIR}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
 }
