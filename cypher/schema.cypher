@@ -7,6 +7,12 @@ CREATE CONSTRAINT production_key IF NOT EXISTS FOR (n:Production) REQUIRE n.key 
 CREATE CONSTRAINT location_key IF NOT EXISTS FOR (n:Location) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:Event) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE;
-// Entity lists are read per kind in name order.
+// Entity lists are read per kind in name order; analysts search names in Neo4j Browser with entity_names.
 CREATE INDEX entity_kind_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+// What the API's search reads: names and aliases normalised (case, accents, apostrophes folded; see
+// src/domain/search.ts), each kept whole (keyword analyzer) so that a *wildcard* finds any substring.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchNames]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+// Events are read in timeline order.
+CREATE INDEX event_timeline IF NOT EXISTS FOR (n:Entity) ON (n.timelineKey);

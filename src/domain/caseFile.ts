@@ -79,6 +79,9 @@ const FIELD_KIND: Record<string, EntityKind> = {
   date: 'EVENT',
 };
 
+/** Relationship types whose role the API promises (Participation.role is non-null). */
+const ROLE_REQUIRED = new Set<string>(['PARTICIPATED_IN']);
+
 export function relationshipKey(type: string, from: string, to: string): string {
   return `${from}--${type.toLowerCase().replaceAll('_', '-')}--${to}`;
 }
@@ -183,6 +186,7 @@ export function validateCaseFile(
     if (from && to && !fitsEndpoints(type, from.kind, to.kind)) {
       problems.push(`${where}: ${type} cannot go from ${from.kind} to ${to.kind}`);
     }
+    if (ROLE_REQUIRED.has(type) && r.role === null) problems.push(`${where}: a ${type} needs a role`);
     return { key, type, from: r.from, to: r.to, role: r.role, evidence: checkEvidence(where, r.evidence) };
   });
 

@@ -18,12 +18,26 @@ export const builder = new SchemaBuilder<{
   relay: {
     encodeGlobalID: (typename, id) => encodeGlobalID(typename, String(id)),
     decodeGlobalID: (globalID) => decodeId(globalID),
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    idFieldOptions: { description: 'Opaque global ID: pass it to node(id:) to read this again.' },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Pass as `after` to read the items that follow this one.' },
+    pageInfoFieldOptions: { description: 'Where this page stands in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of this page; null when it is empty.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item of this page; null when it is empty.' },
+    defaultEdgeTypeOptions: { description: 'An item of a list, with its cursor.' },
     nodeTypeOptions: { description: 'Anything with a global ID: entities, relationships and sources.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
-    nodeQueryOptions: { description: 'Any node by its global ID; null when the ID is well formed but names nothing.' },
-    nodesQueryOptions: { description: 'Nodes by global ID, in the order asked; null where an ID names nothing.' },
+    nodeQueryOptions: {
+      description: 'Any node by its global ID; null when the ID is well formed but names nothing.',
+      args: { id: { description: 'A global ID, as an `id` field gave it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Nodes by global ID, in the order asked; null where an ID names nothing.',
+      args: { ids: { description: 'Global IDs, as `id` fields gave them.' } },
+    },
   },
 });
 

@@ -4,27 +4,37 @@
  */
 import DataLoader from 'dataloader';
 import type { Entity, Relationship, Source } from '../domain/model.js';
-import type { GraphStore } from '../store/graphStore.js';
+import type { GraphStore, RelatedEntity } from '../store/graphStore.js';
 
 export interface Loaders {
   entity: DataLoader<string, Entity | null>;
   relationship: DataLoader<string, Relationship | null>;
-  relationshipsOf: DataLoader<string, Relationship[]>;
+  /** An entity's relationships with the entity at each other end (which it also caches). */
+  related: DataLoader<string, RelatedEntity[]>;
   source: DataLoader<string, Source | null>;
   entitiesMentionedIn: DataLoader<string, Entity[]>;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
+  const entity = new DataLoader<string, Entity | null>((keys) => store.entitiesByKeys(keys));
+  /** Entities read by a list query are cached, so that fields asking for them again cost nothing. */
+  const remember = <T extends Entity[] | RelatedEntity[]>(lists: T[]): T[] => {
+    for (const list of lists) for (const item of list) primeEntity(entity, 'relationship' in item ? item.entity : item);
+    return lists;
+  };
   return {
-    entity: new DataLoader((keys) => store.entitiesByKeys(keys)),
+    entity,
     relationship: new DataLoader((keys) => store.relationshipsByKeys(keys)),
-    relationshipsOf: new DataLoader((keys) => store.relationshipsOf(keys)),
+    related: new DataLoader((keys) => store.relationshipsOf(keys).then(remember)),
     source: new DataLoader((keys) => store.sourcesByKeys(keys)),
-    entitiesMentionedIn: new DataLoader((keys) => store.entitiesMentionedIn(keys)),
+    entitiesMentionedIn: new DataLoader((keys) => store.entitiesMentionedIn(keys).then(remember)),
   };
 }
 
-/** Entities read by a list query are cached, so that fields asking for them again cost nothing. */
+function primeEntity(loader: DataLoader<string, Entity | null>, entity: Entity): void {
+  loader.prime(entity.key, entity);
+}
+
 export function primeEntities(loaders: Loaders, entities: Entity[]): void {
-  for (const entity of entities) loaders.entity.prime(entity.key, entity);
+  for (const entity of entities) primeEntity(loaders.entity, entity);
 }

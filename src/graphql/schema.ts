@@ -6,6 +6,13 @@ import './types/source.js';
 import './types/evidence.js';
 import './types/entity.js';
 import './types/relationship.js';
-import './types/kinds.js';
+import './types/filters.js';
+import './types/credit.js';
+import './types/person.js';
+import './types/organisation.js';
+import './types/production.js';
+import './types/location.js';
+import './types/event.js';
+import './types/search.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

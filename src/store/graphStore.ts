@@ -5,8 +5,10 @@
  * Batch methods take a list of keys and answer in the order of those keys (null, or an empty list,
  * where a key names nothing), so that per-request DataLoaders can sit directly on them.
  */
+import type { EntityFilter, EventFilter, OrderDirection } from '../domain/filters.js';
 import type { EntityKind } from '../domain/kinds.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
+import type { SearchHit } from '../domain/search.js';
 
 export interface Page {
   offset: number;
@@ -21,15 +23,30 @@ export interface EntityPage {
 
 export type KindCounts = Record<EntityKind, number>;
 
+/** A relationship seen from one of its ends, with the entity at the other end. */
+export interface RelatedEntity {
+  relationship: Relationship;
+  /** The other end (the entity itself for a relationship to itself). */
+  entity: Entity;
+}
+
 export interface GraphStore {
   /** "neo4j" or "embedded", for logs and /ready. */
   readonly name: string;
 
   countByKind(): Promise<KindCounts>;
-  listEntities(kind: EntityKind, page: Page): Promise<EntityPage>;
+  /** Entities of a kind, by name then key. */
+  listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage>;
+  /** Events in timeline order (domain/timeline.ts), or its exact reverse; every match when `page` is null. */
+  listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage>;
+  /** Names and aliases matching the normalised `text`, best first (domain/search.ts), at most `limit`. */
+  search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]>;
   entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
-  /** Each entity's relationships, both directions, ordered by key. */
-  relationshipsOf(entityKeys: readonly string[]): Promise<Relationship[][]>;
+  /**
+   * Each entity's relationships, both directions, ordered by key, each with the entity at its other
+   * end: one round trip answers "who is linked to these, and how".
+   */
+  relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]>;
   relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
   /** Ordered by key. */
   sources(): Promise<Source[]>;

@@ -50,7 +50,7 @@ EntityRef.implement({
   resolveType: (entity) => TYPENAME_OF_KIND[entity.kind],
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable slug, e.g. "alec-baldwin".' }),
-    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    kind: t.field({ type: EntityKindEnum, description: 'What it is.', resolve: (e) => e.kind }),
     name: t.exposeString('name', { description: 'The name as the sources spell it.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names the sources use for it.' }),
     summary: t.exposeString('summary', { nullable: true, description: 'One line, in the terms of its sources.' }),
@@ -62,19 +62,20 @@ EntityRef.implement({
     relationshipCounts: t.field({
       type: [RelationshipCountRef],
       description: 'How many relationships it has per type and direction: what a front end offers to expand.',
-      resolve: async (e, _args, { loaders }) => countRelationships(e, await loaders.relationshipsOf.load(e.key)),
+      resolve: async (e, _args, { loaders }) =>
+        countRelationships(e, (await loaders.related.load(e.key)).map((r) => r.relationship)),
     }),
     relationships: t.field({
       type: RelationshipConnection,
       description: 'Its relationships, by key, optionally of some types and one direction.',
       args: {
         types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Only these types (all when empty).' }),
-        direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH' }),
+        direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'OUT: from this entity; IN: to it.' }),
         first: t.arg.int({ required: false, defaultValue: 50, description: 'At most 100.' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
       },
       resolve: async (e, args, { loaders }) => {
-        const all = await loaders.relationshipsOf.load(e.key);
+        const all = (await loaders.related.load(e.key)).map((r) => r.relationship);
         return sliceConnection(selectRelationships(e, all, args.types, args.direction ?? 'BOTH'), args);
       },
     }),
@@ -87,8 +88,8 @@ builder.queryField('entity', (t) =>
     nullable: true,
     description: 'An entity by kind and key, e.g. entity(kind: PERSON, key: "alec-baldwin"); null when there is none.',
     args: {
-      kind: t.arg({ type: EntityKindEnum, required: true }),
-      key: t.arg.string({ required: true }),
+      kind: t.arg({ type: EntityKindEnum, required: true, description: 'What it is.' }),
+      key: t.arg.string({ required: true, description: 'Its key, e.g. "alec-baldwin".' }),
     },
     resolve: async (_root, { kind, key }, { loaders }) => {
       const entity = await loaders.entity.load(key);

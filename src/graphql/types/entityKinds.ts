@@ -1,26 +1,18 @@
 /**
- * Registers one kind of entity: its object type (a Node implementing Entity) and the root list
- * that pages through it (people, organisations, ...). The kind modules add their own fields.
+ * What every kind of entity shares beyond the Entity interface: being a Node (loadable by global
+ * ID) and, for all but events, a root list that pages through it by name.
  */
-import type { ObjectFieldsShape } from '@pothos/core';
+import type { ObjectFieldsShape, ObjectRef } from '@pothos/core';
 import type { EntityKind } from '../../domain/kinds.js';
 import type { Entity } from '../../domain/model.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
-import { EntityRef, TYPENAME_OF_KIND } from './entity.js';
+import { EntityRef } from './entity.js';
+import { EntityFilterInput, toEntityFilter } from './filters.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-interface KindDefinition {
-  kind: EntityKind;
-  description: string;
-  /** The root list field, e.g. "people", and the name of its connection type, e.g. "PersonConnection". */
-  listField: string;
-  listDescription: string;
-  fields: ObjectFieldsShape<Types, Entity>;
-}
 
 /** A Person ID whose key names an organisation names no person: null, like any unknown key. */
 function loadOfKind(kind: EntityKind, keys: string[], { loaders }: Context) {
@@ -30,39 +22,43 @@ function loadOfKind(kind: EntityKind, keys: string[], { loaders }: Context) {
   });
 }
 
-export function defineEntityKind(definition: KindDefinition) {
-  const typename = TYPENAME_OF_KIND[definition.kind];
-  const ref = builder.objectRef<Entity>(typename);
-
+export function implementEntityKind(
+  ref: ObjectRef<Types, Entity>,
+  kind: EntityKind,
+  options: { description: string; fields: ObjectFieldsShape<Types, Entity> },
+) {
   builder.node(ref, {
-    description: definition.description,
+    description: options.description,
     interfaces: [EntityRef],
     id: { resolve: (entity) => entity.key },
-    isTypeOf: (value) => typeof value === 'object' && value !== null && (value as Entity).kind === definition.kind,
-    loadManyWithoutCache: (keys, context) => loadOfKind(definition.kind, keys, context),
-    fields: definition.fields,
+    isTypeOf: (value) => typeof value === 'object' && value !== null && (value as Entity).kind === kind,
+    loadManyWithoutCache: (keys, context) => loadOfKind(kind, keys, context),
+    fields: options.fields,
   });
+}
 
-  const connection = builder.connectionObject(
-    { type: ref, name: `${typename}Connection`, description: `A page of ${definition.listField}, by name.` },
-    { name: `${typename}Edge` },
-  );
+export function connectionFor(ref: ObjectRef<Types, Entity>, description: string) {
+  return builder.connectionObject({ type: ref, name: `${ref.name}Connection`, description }, { name: `${ref.name}Edge` });
+}
 
-  builder.queryField(definition.listField, (t) =>
+/** people, organisations, productions, locations: pages by name then key, with an EntityFilter. */
+export function entityListField(ref: ObjectRef<Types, Entity>, kind: EntityKind, fieldName: string, description: string) {
+  const connection = connectionFor(ref, `A page of ${fieldName}, by name.`);
+  builder.queryField(fieldName, (t) =>
     t.field({
       type: connection,
-      description: definition.listDescription,
+      description,
       args: {
+        where: t.arg({ type: EntityFilterInput, required: false, description: 'Only the entities that match.' }),
         first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
       },
       resolve: async (_root, args, { store, loaders }) => {
         const { offset, limit } = pageOf(args);
-        const page = await store.listEntities(definition.kind, { offset, limit });
+        const page = await store.listEntities(kind, toEntityFilter(args.where), { offset, limit });
         primeEntities(loaders, page.items);
         return connectionOf(page.items, offset, page.totalCount);
       },
     }),
   );
-  return ref;
 }

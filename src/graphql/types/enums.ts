@@ -4,17 +4,31 @@ import { builder } from '../builder.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'What an entity is.',
-  values: ENTITY_KINDS,
+  values: {
+    PERSON: { description: 'A person.' },
+    ORGANISATION: { description: 'An organisation: an authority, a news outlet, a studio.' },
+    PRODUCTION: { description: 'A film or other production.' },
+    LOCATION: { description: 'A place.' },
+    EVENT: { description: 'Something that happened, or was planned.' },
+  } satisfies Record<(typeof ENTITY_KINDS)[number], { description: string }>,
 });
 
 export const DirectionEnum = builder.enumType('Direction', {
   description: 'Which way a relationship points from the entity asking: OUT (it is the "from"), IN, or BOTH.',
-  values: DIRECTIONS,
+  values: {
+    OUT: { description: 'Relationships from this entity.' },
+    IN: { description: 'Relationships to this entity.' },
+    BOTH: { description: 'Either way.' },
+  } satisfies Record<(typeof DIRECTIONS)[number], { description: string }>,
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   description: 'How much of a date the source gives.',
-  values: ['YEAR', 'MONTH', 'DAY'] as const,
+  values: {
+    YEAR: { description: 'Only the year ("2021").' },
+    MONTH: { description: 'Year and month ("November 2021").' },
+    DAY: { description: 'A day.' },
+  },
 });
 
 const RELATIONSHIP_DESCRIPTIONS: Record<RelationshipType, string> = {

@@ -14,7 +14,7 @@ async function sourceOf(evidence: Evidence, { loaders }: Context) {
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
   description: 'A verbatim quote from a source that states a fact, with its character offsets.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: (evidence, _args, context) => sourceOf(evidence, context) }),
+    source: t.field({ type: SourceRef, description: 'The source the words are from.', resolve: (evidence, _args, context) => sourceOf(evidence, context) }),
     quote: t.string({
       description: 'The words themselves: always source.text[start, end).',
       resolve: async (evidence, _args, context) => quoteOf(evidence, await sourceOf(evidence, context)),

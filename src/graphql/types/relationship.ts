@@ -28,9 +28,9 @@ builder.node(RelationshipRef, {
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'evidence' in value && 'from' in value,
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.relationship.load(key)),
   fields: (t) => ({
-    type: t.field({ type: RelationshipTypeEnum, resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, resolve: (r, _args, context) => endpoint(r.from, context) }),
-    to: t.field({ type: EntityRef, resolve: (r, _args, context) => endpoint(r.to, context) }),
+    type: t.field({ type: RelationshipTypeEnum, description: 'What kind of link.', resolve: (r) => r.type }),
+    from: t.field({ type: EntityRef, description: 'Where it starts (WORKED_ON: the person).', resolve: (r, _args, context) => endpoint(r.from, context) }),
+    to: t.field({ type: EntityRef, description: 'Where it ends (WORKED_ON: the production).', resolve: (r, _args, context) => endpoint(r.to, context) }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director", "injured", "legal counsel".' }),
     evidence: t.field({ type: [EvidenceRef], description: 'Never empty.', resolve: (r) => r.evidence }),
   }),
@@ -44,8 +44,8 @@ export const RelationshipConnection = builder.connectionObject(
 export const RelationshipCountRef = builder.objectRef<RelationshipCount>('RelationshipCount').implement({
   description: 'How many relationships of one type point one way.',
   fields: (t) => ({
-    type: t.field({ type: RelationshipTypeEnum, resolve: (c) => c.type }),
-    direction: t.field({ type: DirectionEnum, resolve: (c) => c.direction }),
-    count: t.exposeInt('count'),
+    type: t.field({ type: RelationshipTypeEnum, description: 'The relationship type.', resolve: (c) => c.type }),
+    direction: t.field({ type: DirectionEnum, description: 'OUT or IN, from the entity asking.', resolve: (c) => c.direction }),
+    count: t.exposeInt('count', { description: 'How many.' }),
   }),
 });

@@ -3,30 +3,46 @@
  * that seed Neo4j. It is the default when no Neo4j is configured, so `npm start` answers anywhere.
  */
 import graphology from 'graphology';
+import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/kinds.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model.js';
-import { compareEntities, compareRelationships, compareStrings } from '../../domain/ordering.js';
-import type { EntityPage, GraphStore, KindCounts, Page } from '../graphStore.js';
+import { compareEntities, compareStrings } from '../../domain/ordering.js';
+import { parsePartialDate } from '../../domain/partialDate.js';
+import { MATCH_TIERS, matchTier, searchFieldsOf, type SearchFields, type SearchHit } from '../../domain/search.js';
+import { overlaps, timelineKey } from '../../domain/timeline.js';
+import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
 
 // graphology ships CommonJS: its classes hang off the default export under Node's ESM loader.
 const { MultiDirectedGraph } = graphology;
 
 type CaseMultiGraph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
 
+const slice = <T>(all: T[], page: Page | null) => (page ? all.slice(page.offset, page.offset + page.limit) : all);
+
 export class MemoryStore implements GraphStore {
   readonly name = 'embedded';
   private readonly graph: CaseMultiGraph = new MultiDirectedGraph<Entity, Relationship>();
   private readonly sourceByKey = new Map<string, Source>();
   private readonly sortedByKind = new Map<EntityKind, Entity[]>();
+  private readonly eventsInOrder: Entity[];
+  private readonly searchFields = new Map<string, SearchFields>();
   private readonly mentionedIn = new Map<string, Entity[]>();
 
   constructor(caseGraph: CaseGraph) {
     for (const source of caseGraph.sources) this.sourceByKey.set(source.key, source);
-    for (const entity of caseGraph.entities) this.graph.addNode(entity.key, entity);
+    for (const entity of caseGraph.entities) {
+      this.graph.addNode(entity.key, entity);
+      this.searchFields.set(entity.key, searchFieldsOf(entity));
+    }
     for (const r of caseGraph.relationships) this.graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
 
     const entities = [...caseGraph.entities].sort(compareEntities);
     for (const kind of ENTITY_KINDS) this.sortedByKind.set(kind, entities.filter((e) => e.kind === kind));
+    this.eventsInOrder = caseGraph.entities
+      .filter((e) => e.kind === 'EVENT')
+      .map((e) => ({ e, order: timelineKey(e) }))
+      .sort((a, b) => compareStrings(a.order, b.order) || compareStrings(a.e.key, b.e.key))
+      .map(({ e }) => e);
     for (const source of caseGraph.sources) {
       this.mentionedIn.set(source.key, entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)));
     }
@@ -38,19 +54,70 @@ export class MemoryStore implements GraphStore {
     return counts;
   }
 
-  async listEntities(kind: EntityKind, page: Page): Promise<EntityPage> {
-    const all = this.sortedByKind.get(kind) ?? [];
-    return { items: all.slice(page.offset, page.offset + page.limit), totalCount: all.length };
+  private matchesEntityFilter(entity: Entity, filter: EntityFilter): boolean {
+    return (
+      (!filter.keys || filter.keys.includes(entity.key)) &&
+      (!filter.nameContains || (this.searchFields.get(entity.key)?.searchName ?? '').includes(filter.nameContains)) &&
+      (!filter.mentionedIn || entity.mentions.some((m) => m.sourceKey === filter.mentionedIn))
+    );
+  }
+
+  private hasEdge(from: string | null, type: string, to: string | null): boolean {
+    if (!from || !to || !this.graph.hasNode(from) || !this.graph.hasNode(to)) return false;
+    return this.graph.directedEdges(from, to).some((edge) => this.graph.getEdgeAttributes(edge).type === type);
+  }
+
+  private matchesEventFilter(event: Entity, filter: EventFilter): boolean {
+    const date = event.date ? parsePartialDate(event.date) : null;
+    return (
+      (!filter.eventTypes || filter.eventTypes.includes(event.eventType ?? '')) &&
+      overlaps(date, { from: filter.from ?? null, to: filter.to ?? null }) &&
+      (!filter.involving ||
+        this.hasEdge(filter.involving, 'PARTICIPATED_IN', event.key) ||
+        this.hasEdge(event.key, 'CONCERNS', filter.involving)) &&
+      (!filter.production ||
+        (this.graph.hasNode(filter.production) &&
+          this.graph.getNodeAttributes(filter.production).kind === 'PRODUCTION' &&
+          this.hasEdge(event.key, 'CONCERNS', filter.production)))
+    );
+  }
+
+  async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
+    const all = (this.sortedByKind.get(kind) ?? []).filter((e) => this.matchesEntityFilter(e, filter));
+    return { items: slice(all, page), totalCount: all.length };
+  }
+
+  async listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage> {
+    const matching = this.eventsInOrder.filter((e) => this.matchesEventFilter(e, filter));
+    const ordered = order === 'DESC' ? matching.reverse() : matching;
+    return { items: slice(ordered, page), totalCount: ordered.length };
+  }
+
+  async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]> {
+    const hits: SearchHit[] = [];
+    this.graph.forEachNode((key, entity) => {
+      if (kinds && !kinds.includes(entity.kind)) return;
+      const tier = matchTier(this.searchFields.get(key)!, text);
+      if (tier) hits.push({ entity, tier });
+    });
+    return hits
+      .sort((a, b) => MATCH_TIERS.indexOf(a.tier) - MATCH_TIERS.indexOf(b.tier) || compareEntities(a.entity, b.entity))
+      .slice(0, limit);
   }
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
     return keys.map((key) => (this.graph.hasNode(key) ? this.graph.getNodeAttributes(key) : null));
   }
 
-  async relationshipsOf(entityKeys: readonly string[]): Promise<Relationship[][]> {
+  async relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]> {
     return entityKeys.map((key) =>
       this.graph.hasNode(key)
-        ? this.graph.mapEdges(key, (_edge, attributes) => attributes).sort(compareRelationships)
+        ? this.graph
+            .mapEdges(key, (_edge, relationship, source, target, sourceAttributes, targetAttributes) => ({
+              relationship,
+              entity: source === key ? targetAttributes : sourceAttributes,
+            }))
+            .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key))
         : [],
     );
   }

@@ -20,8 +20,9 @@ export function readCypherStatements(name: string): string[] {
 
 export const QUERIES = {
   countByKind: readCypher('count-by-kind'),
-  countEntities: readCypher('count-entities'),
   listEntities: readCypher('list-entities'),
+  listEvents: readCypher('list-events'),
+  search: readCypher('search'),
   entitiesByKeys: readCypher('entities-by-keys'),
   relationshipsOf: readCypher('relationships-of'),
   relationshipsByKeys: readCypher('relationships-by-keys'),

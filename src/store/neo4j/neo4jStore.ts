@@ -1,13 +1,22 @@
 /** The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction. */
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../domain/kinds.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
-import { compareEntities, compareRelationships } from '../../domain/ordering.js';
-import type { EntityPage, GraphStore, KindCounts, Page } from '../graphStore.js';
+import { compareEntities, compareStrings } from '../../domain/ordering.js';
+import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
+import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
 import { QUERIES } from './cypherFiles.js';
 import { toEntity, toNumber, toRelationship, toSource, type MentionRow } from './mapping.js';
 
 type Row = Record<string, unknown>;
+
+/** "*text*" for the keyword-analysed full-text index, every Lucene special character escaped. */
+function substringQuery(text: string): string {
+  return `*${text.replace(/[\s+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`)}*`;
+}
+
+const nullIfEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? list : null);
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
@@ -38,12 +47,46 @@ export class Neo4jStore implements GraphStore {
     return counts;
   }
 
-  async listEntities(kind: EntityKind, page: Page): Promise<EntityPage> {
-    const [countRows, rows] = await Promise.all([
-      this.read(QUERIES.countEntities, { kind }),
-      this.read(QUERIES.listEntities, { kind, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) }),
-    ]);
-    return { items: rows.map(Neo4jStore.entityOf), totalCount: toNumber(countRows[0]?.count ?? 0) };
+  private static pageOf(rows: Row[]): EntityPage {
+    const row = rows[0];
+    return { items: ((row?.page as Row[]) ?? []).map(Neo4jStore.entityOf), totalCount: toNumber(row?.totalCount ?? 0) };
+  }
+
+  async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
+    const rows = await this.read(QUERIES.listEntities, {
+      kind,
+      keys: filter.keys ?? null,
+      nameContains: filter.nameContains || null,
+      mentionedIn: filter.mentionedIn ?? null,
+      offset: neo4j.int(page.offset),
+      limit: neo4j.int(page.limit),
+    });
+    return Neo4jStore.pageOf(rows);
+  }
+
+  async listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage> {
+    const rows = await this.read(QUERIES.listEvents, {
+      eventTypes: nullIfEmpty(filter.eventTypes),
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      involving: filter.involving ?? null,
+      production: filter.production ?? null,
+      descending: order === 'DESC',
+      offset: neo4j.int(page?.offset ?? 0),
+      limit: page ? neo4j.int(page.limit) : null,
+    });
+    return Neo4jStore.pageOf(rows);
+  }
+
+  async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]> {
+    if (!text) return [];
+    const rows = await this.read(QUERIES.search, {
+      text,
+      lucene: substringQuery(text),
+      kinds: nullIfEmpty(kinds),
+      limit: neo4j.int(limit),
+    });
+    return rows.map((row) => ({ entity: Neo4jStore.entityOf(row), tier: MATCH_TIERS[toNumber(row.tier)]! }));
   }
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
@@ -52,15 +95,17 @@ export class Neo4jStore implements GraphStore {
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
-  async relationshipsOf(entityKeys: readonly string[]): Promise<Relationship[][]> {
+  async relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]> {
     const rows = await this.read(QUERIES.relationshipsOf, { keys: entityKeys, types: RELATIONSHIP_TYPES });
-    const byEntity = new Map<string, Relationship[]>();
+    const byEntity = new Map<string, RelatedEntity[]>();
     for (const row of rows) {
       const list = byEntity.get(row.entityKey as string) ?? [];
-      list.push(toRelationship(row.relationship as Row));
+      list.push({ relationship: toRelationship(row.relationship as Row), entity: Neo4jStore.entityOf(row) });
       byEntity.set(row.entityKey as string, list);
     }
-    return entityKeys.map((key) => (byEntity.get(key) ?? []).sort(compareRelationships));
+    return entityKeys.map((key) =>
+      (byEntity.get(key) ?? []).sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
+    );
   }
 
   async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {

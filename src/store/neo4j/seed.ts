@@ -6,6 +6,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { LABEL_OF_KIND } from '../../domain/kinds.js';
 import type { CaseGraph, Evidence } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
+import { searchFieldsOf } from '../../domain/search.js';
+import { timelineKey } from '../../domain/timeline.js';
 import { summarise, type LoadSummary } from '../graphStore.js';
 import { readCypherStatements } from './cypherFiles.js';
 
@@ -34,6 +36,7 @@ export function seedParameters(graph: CaseGraph) {
       // occupations are a person's; other kinds would only carry an empty list
       const { mentions: _mentions, occupations, ...fields } = e;
       const date = e.date === null ? null : parsePartialDate(e.date);
+      const search = searchFieldsOf(e);
       return {
         key: e.key,
         label: LABEL_OF_KIND[e.kind],
@@ -42,6 +45,10 @@ export function seedParameters(graph: CaseGraph) {
           occupations: e.kind === 'PERSON' ? occupations : null,
           dateEarliest: date ? neo4jDate(date.earliest) : null,
           dateLatest: date ? neo4jDate(date.latest) : null,
+          // derived, for search and ordering: the API's rules, computed once here in TypeScript
+          ...search,
+          searchNames: [search.searchName, ...search.searchAliases],
+          timelineKey: e.kind === 'EVENT' ? timelineKey(e) : null,
         }),
       };
     }),

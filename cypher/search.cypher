@@ -1,0 +1,18 @@
+// Search: the full-text index finds every entity whose normalised name or alias contains $text
+// ($lucene is "*text*", escaped); the tiers below rank them exactly as src/domain/search.ts does:
+// 0 exact name, 1 exact alias, 2 prefix, 3 start of a word, 4 anywhere. Then name, key.
+CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node AS n
+WHERE $kinds IS NULL OR n.kind IN $kinds
+WITH n, [n.searchName] + coalesce(n.searchAliases, []) AS names
+WITH n, CASE
+  WHEN n.searchName = $text THEN 0
+  WHEN $text IN coalesce(n.searchAliases, []) THEN 1
+  WHEN any(s IN names WHERE s STARTS WITH $text) THEN 2
+  WHEN any(s IN names WHERE s CONTAINS ' ' + $text) THEN 3
+  WHEN any(s IN names WHERE s CONTAINS $text) THEN 4
+END AS tier
+WHERE tier IS NOT NULL
+RETURN tier, n {.*} AS properties,
+       [(s:Source)-[m:MENTIONS]->(n) | {source: s.key, starts: m.starts, ends: m.ends}] AS mentions
+ORDER BY tier, n.name, n.key
+LIMIT $limit

@@ -1,0 +1,22 @@
+/** Filters on entity lists and events, in domain terms (keys, not global IDs). */
+
+export interface EntityFilter {
+  /** Normalised for search (see normaliseForSearch); matched inside the normalised name. */
+  nameContains?: string | null;
+  keys?: readonly string[] | null;
+  /** Source key: only entities that source mentions. */
+  mentionedIn?: string | null;
+}
+
+export interface EventFilter {
+  eventTypes?: readonly string[] | null;
+  /** ISO days: the event's period must overlap [from, to]. */
+  from?: string | null;
+  to?: string | null;
+  /** Entity key: only events it took part in or that concern it. */
+  involving?: string | null;
+  /** Production key: only events that concern it. */
+  production?: string | null;
+}
+
+export type OrderDirection = 'ASC' | 'DESC';

@@ -1,0 +1,42 @@
+/** The typed fields of API.md (credits, participants, causes, ...) read an entity's relationships through here. */
+import type { Direction, EntityKind, RelationshipType } from '../domain/kinds.js';
+import type { Entity } from '../domain/model.js';
+import { compareEntities, compareStrings } from '../domain/ordering.js';
+import { timelineKey } from '../domain/timeline.js';
+import type { RelatedEntity } from '../store/graphStore.js';
+import type { Context } from './context.js';
+
+/** `entity`'s relationships of one type pointing one way, optionally only to entities of a kind. */
+export async function relatedVia(
+  entity: Entity,
+  { loaders }: Context,
+  type: RelationshipType,
+  direction: Exclude<Direction, 'BOTH'>,
+  kind?: EntityKind,
+): Promise<RelatedEntity[]> {
+  const all = await loaders.related.load(entity.key);
+  return all.filter(
+    ({ relationship: r, entity: other }) =>
+      r.type === type &&
+      (direction === 'OUT' ? r.from === entity.key : r.to === entity.key) &&
+      (!kind || other.kind === kind),
+  );
+}
+
+/** Related entities ordered as lists of them are everywhere: events by timeline, the rest by name. */
+export function byOtherEnd(list: RelatedEntity[]): RelatedEntity[] {
+  return [...list].sort((a, b) =>
+    a.entity.kind === 'EVENT' && b.entity.kind === 'EVENT'
+      ? compareStrings(timelineKey(a.entity), timelineKey(b.entity)) || compareStrings(a.entity.key, b.entity.key)
+      : compareEntities(a.entity, b.entity),
+  );
+}
+
+export async function relatedEntities(...args: Parameters<typeof relatedVia>): Promise<Entity[]> {
+  return byOtherEnd(await relatedVia(...args)).map((r) => r.entity);
+}
+
+/** The one entity at the end of a relationship that should have at most one (an event's location). */
+export async function relatedEntity(...args: Parameters<typeof relatedVia>): Promise<Entity | null> {
+  return (await relatedEntities(...args))[0] ?? null;
+}

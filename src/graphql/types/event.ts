@@ -1,0 +1,86 @@
+/** Event: what happened, when, where, to whom, and what it led to; the events list and the timeline. */
+import { parsePartialDate } from '../../domain/partialDate.js';
+import { builder } from '../builder.js';
+import { primeEntities } from '../loaders.js';
+import { connectionOf, pageOf } from '../pagination.js';
+import { byOtherEnd, relatedEntities, relatedEntity, relatedVia } from '../related.js';
+import { ParticipationRef } from './credit.js';
+import { connectionFor, implementEntityKind } from './entityKinds.js';
+import { EventFilterInput, OrderDirectionEnum, toEventFilter } from './filters.js';
+import { EventRef, LocationRef, ProductionRef } from './kindRefs.js';
+import { PartialDateRef } from './partialDate.js';
+
+implementEntityKind(EventRef, 'EVENT', {
+  description: 'Something that happened (or was planned): a shooting, a legal decision, a statement.',
+  fields: (t) => ({
+    eventType: t.string({
+      description: 'E.g. "shooting", "legal decision", "statement", "production halt".',
+      resolve: (e) => e.eventType ?? '',
+    }),
+    date: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: 'When it happened, as precisely as the sources say; null when they do not.',
+      resolve: (e) => (e.date ? parsePartialDate(e.date) : null),
+    }),
+    location: t.field({
+      type: LocationRef,
+      nullable: true,
+      description: 'Where it occurred (OCCURRED_AT).',
+      resolve: (e, _args, context) => relatedEntity(e, context, 'OCCURRED_AT', 'OUT', 'LOCATION'),
+    }),
+    production: t.field({
+      type: ProductionRef,
+      nullable: true,
+      description: 'The production it concerns, if any.',
+      resolve: (e, _args, context) => relatedEntity(e, context, 'CONCERNS', 'OUT', 'PRODUCTION'),
+    }),
+    participants: t.field({
+      type: [ParticipationRef],
+      description: 'Who took part, and how, by name.',
+      resolve: async (e, _args, context) => byOtherEnd(await relatedVia(e, context, 'PARTICIPATED_IN', 'IN')).map((r) => r.relationship),
+    }),
+    causes: t.field({
+      type: [EventRef],
+      description: 'Events that led to it, in timeline order.',
+      resolve: (e, _args, context) => relatedEntities(e, context, 'LED_TO', 'IN', 'EVENT'),
+    }),
+    consequences: t.field({
+      type: [EventRef],
+      description: 'Events it led to, in timeline order.',
+      resolve: (e, _args, context) => relatedEntities(e, context, 'LED_TO', 'OUT', 'EVENT'),
+    }),
+  }),
+});
+
+const EventConnection = connectionFor(EventRef, 'A page of events, in timeline order.');
+
+builder.queryFields((t) => ({
+  events: t.field({
+    type: EventConnection,
+    description:
+      'Events by date (less precise dates first within their period), then by first mention in the sources; undated events last. DESC reverses that order.',
+    args: {
+      where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }),
+      order: t.arg({ type: OrderDirectionEnum, required: false, defaultValue: 'ASC', description: 'ASC: earliest first.' }),
+      first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
+      after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
+    },
+    resolve: async (_root, args, { store, loaders }) => {
+      const { offset, limit } = pageOf(args);
+      const page = await store.listEvents(toEventFilter(args.where), args.order ?? 'ASC', { offset, limit });
+      primeEntities(loaders, page.items);
+      return connectionOf(page.items, offset, page.totalCount);
+    },
+  }),
+  timeline: t.field({
+    type: [EventRef],
+    description: 'Every matching event in timeline order: by date, then by position in the source; undated events last.',
+    args: { where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }) },
+    resolve: async (_root, args, { store, loaders }) => {
+      const { items } = await store.listEvents(toEventFilter(args.where), 'ASC', null);
+      primeEntities(loaders, items);
+      return items;
+    },
+  }),
+}));

@@ -1,0 +1,73 @@
+/** The filter inputs of API.md, turned into domain filters (global IDs to keys, dates to days). */
+import type { EntityFilter, EventFilter } from '../../domain/filters.js';
+import { parsePartialDate } from '../../domain/partialDate.js';
+import { normaliseForSearch } from '../../domain/search.js';
+import { builder } from '../builder.js';
+import { badUserInput } from '../errors.js';
+import { decodeId } from '../globalIds.js';
+
+export const OrderDirectionEnum = builder.enumType('OrderDirection', {
+  description: 'ASC: earliest first; DESC: the exact reverse.',
+  values: {
+    ASC: { description: 'Earliest first.' },
+    DESC: { description: 'Latest first: the exact reverse of ASC.' },
+  },
+});
+
+export const EntityFilterInput = builder.inputType('EntityFilter', {
+  description: 'Narrows a list of entities; every condition given must hold.',
+  fields: (t) => ({
+    nameContains: t.string({ description: 'Part of the name, ignoring case, accents and the kind of apostrophe.' }),
+    keys: t.stringList({ description: 'Only these keys.' }),
+    mentionedIn: t.id({ description: 'The ID of a Source: only what it mentions.' }),
+  }),
+});
+
+export const EventFilterInput = builder.inputType('EventFilter', {
+  description: 'Narrows a list of events; every condition given must hold.',
+  fields: (t) => ({
+    eventTypes: t.stringList({ description: 'Only events of these types ("shooting", "legal decision", ...).' }),
+    from: t.string({ description: 'A date ("2021", "2021-11" or "2021-11-03"): only events whose period reaches it or later. Undated events never match a date range.' }),
+    to: t.string({ description: 'A date: only events whose period starts by its end ("2021-11" means by 30 November 2021).' }),
+    involving: t.id({ description: 'The ID of an entity: only events it took part in, or that concern it.' }),
+    production: t.id({ description: 'The ID of a Production: only events that concern it.' }),
+  }),
+});
+
+/** The key an ID names, when it is the ID of one of `typenames`; otherwise BAD_USER_INPUT. */
+function keyOf(id: string, field: string, typenames: readonly string[]): string {
+  const decoded = decodeId(id);
+  if (!typenames.includes(decoded.typename)) {
+    throw badUserInput(`${field} must be the ID of ${typenames.join(' or ')}, got a ${decoded.typename} ID`);
+  }
+  return decoded.id;
+}
+
+const ENTITY_TYPENAMES = ['Person', 'Organisation', 'Production', 'Location', 'Event'];
+
+function dayOf(text: string, field: string, end: 'earliest' | 'latest'): string {
+  const date = parsePartialDate(text);
+  if (!date) throw badUserInput(`${field} must be a date like 2021, 2021-11 or 2021-11-03, got "${text}"`);
+  return date[end];
+}
+
+type EntityFilterArg = typeof EntityFilterInput.$inferInput | null | undefined;
+type EventFilterArg = typeof EventFilterInput.$inferInput | null | undefined;
+
+export function toEntityFilter(where: EntityFilterArg): EntityFilter {
+  return {
+    nameContains: where?.nameContains ? normaliseForSearch(where.nameContains) : null,
+    keys: where?.keys ?? null,
+    mentionedIn: where?.mentionedIn ? keyOf(String(where.mentionedIn), 'mentionedIn', ['Source']) : null,
+  };
+}
+
+export function toEventFilter(where: EventFilterArg): EventFilter {
+  return {
+    eventTypes: where?.eventTypes ?? null,
+    from: where?.from ? dayOf(where.from, 'from', 'earliest') : null,
+    to: where?.to ? dayOf(where.to, 'to', 'latest') : null,
+    involving: where?.involving ? keyOf(String(where.involving), 'involving', ENTITY_TYPENAMES) : null,
+    production: where?.production ? keyOf(String(where.production), 'production', ['Production']) : null,
+  };
+}

@@ -1,0 +1,25 @@
+/** Location: places, and what happened there. */
+import { relatedEntities, relatedEntity } from '../related.js';
+import { entityListField, implementEntityKind } from './entityKinds.js';
+import { EventRef, LocationRef } from './kindRefs.js';
+
+implementEntityKind(LocationRef, 'LOCATION', {
+  description: 'A place: a state, a film set.',
+  fields: (t) => ({
+    locationType: t.exposeString('locationType', { nullable: true, description: 'E.g. "film set", as the sources put it.' }),
+    within: t.field({
+      type: LocationRef,
+      nullable: true,
+      description: 'The place it lies in (LOCATED_IN), when a source says.',
+      resolve: (l, _args, context) => relatedEntity(l, context, 'LOCATED_IN', 'OUT', 'LOCATION'),
+    }),
+    events: t.field({
+      type: [EventRef],
+      description: 'Events that occurred (or are planned) there, in timeline order.',
+      resolve: (l, _args, context) => relatedEntities(l, context, 'OCCURRED_AT', 'IN', 'EVENT'),
+    }),
+  }),
+});
+
+entityListField(LocationRef, 'LOCATION', 'locations', 'Every location, by name then key.');
+

@@ -1,0 +1,26 @@
+/** Organisation: authorities, news outlets, studios. */
+import { byOtherEnd, relatedEntity, relatedVia } from '../related.js';
+import { ParticipationRef } from './credit.js';
+import { entityListField, implementEntityKind } from './entityKinds.js';
+import { LocationRef, OrganisationRef } from './kindRefs.js';
+
+implementEntityKind(OrganisationRef, 'ORGANISATION', {
+  description: 'An organisation the sources name: an authority, a news outlet, a studio.',
+  fields: (t) => ({
+    organisationType: t.exposeString('organisationType', { nullable: true, description: 'What kind of organisation, as the sources put it.' }),
+    jurisdiction: t.field({
+      type: LocationRef,
+      nullable: true,
+      description: 'The place whose authority it exercises (HAS_JURISDICTION).',
+      resolve: (o, _args, context) => relatedEntity(o, context, 'HAS_JURISDICTION', 'OUT'),
+    }),
+    participations: t.field({
+      type: [ParticipationRef],
+      description: 'Events it took part in, with the role, in timeline order.',
+      resolve: async (o, _args, context) => byOtherEnd(await relatedVia(o, context, 'PARTICIPATED_IN', 'OUT')).map((r) => r.relationship),
+    }),
+  }),
+});
+
+entityListField(OrganisationRef, 'ORGANISATION', 'organisations', 'Every organisation, by name then key.');
+

@@ -1,0 +1,30 @@
+/** Production: a film and who worked on it, what happened to it, where it is filmed. */
+import { byOtherEnd, relatedEntities, relatedVia } from '../related.js';
+import { CreditRef } from './credit.js';
+import { entityListField, implementEntityKind } from './entityKinds.js';
+import { EventRef, LocationRef, ProductionRef } from './kindRefs.js';
+
+implementEntityKind(ProductionRef, 'PRODUCTION', {
+  description: 'A film or other production.',
+  fields: (t) => ({
+    productionType: t.exposeString('productionType', { nullable: true, description: 'E.g. "movie", as the source says.' }),
+    credits: t.field({
+      type: [CreditRef],
+      description: 'Who worked on it, with their roles, by name.',
+      resolve: async (p, _args, context) => byOtherEnd(await relatedVia(p, context, 'WORKED_ON', 'IN')).map((r) => r.relationship),
+    }),
+    events: t.field({
+      type: [EventRef],
+      description: 'Events that concern it, in timeline order.',
+      resolve: (p, _args, context) => relatedEntities(p, context, 'CONCERNS', 'IN', 'EVENT'),
+    }),
+    filmingLocations: t.field({
+      type: [LocationRef],
+      description: 'Where it was or is to be filmed (the relationship\'s role says "planned" where the source speaks of plans).',
+      resolve: (p, _args, context) => relatedEntities(p, context, 'FILMED_AT', 'OUT', 'LOCATION'),
+    }),
+  }),
+});
+
+entityListField(ProductionRef, 'PRODUCTION', 'productions', 'Every production, by name then key.');
+

@@ -1,0 +1,42 @@
+/** search: names and aliases, best match first, the same order on both stores. */
+import { normaliseForSearch, scoreOf, type SearchHit } from '../../domain/search.js';
+import { builder } from '../builder.js';
+import { badUserInput } from '../errors.js';
+import { primeEntities } from '../loaders.js';
+import { MAX_PAGE_SIZE } from '../pagination.js';
+import { EntityRef } from './entity.js';
+import { EntityKindEnum } from './enums.js';
+
+const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  description: 'An entity whose name or alias matches, and how well.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),
+    score: t.float({
+      description: 'From 1 (the exact name) down to 0.2 (the text appears inside a name); only the order is guaranteed.',
+      resolve: (hit) => scoreOf(hit.tier),
+    }),
+  }),
+});
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHitRef],
+    description:
+      'Entities by name and alias, best first: exact name, then exact alias, then prefix, then start of a word, then anywhere; ties by name. Case, accents and the kind of apostrophe do not matter.',
+    args: {
+      text: t.arg.string({ required: true, description: 'What to look for: a name, an alias or part of one.' }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: 'At most 100.' }),
+    },
+    resolve: async (_root, args, { store, loaders }) => {
+      const text = normaliseForSearch(args.text);
+      if (!text) throw badUserInput('text must contain a letter or a digit');
+      const first = args.first ?? 10;
+      if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+      const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
+      const hits = await store.search(text, kinds ?? null, first);
+      primeEntities(loaders, hits.map((h) => h.entity));
+      return hits;
+    },
+  }),
+);
