@@ -7,16 +7,27 @@ import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
 import { rustCase } from '../support/stores.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
+import { GRAPHIQL_TABS } from '../../src/server/graphiql.js';
 
 describe('the server', () => {
   const { yoga } = apiFor(new MemoryStore(rustCase()));
 
-  it('serves GraphiQL at /graphql to a browser, opening on a query about the case', async () => {
+  it('serves GraphiQL at /graphql to a browser, with tabs that show the case', async () => {
     const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Case graph');
-    expect(html).toContain('alec-baldwin');
+    for (const tab of ['entity(kind: PERSON, key: \\"alec-baldwin\\")', 'search(text: $text', 'timeline {', 'people(first: 50)']) {
+      expect(html).toContain(tab);
+    }
+  });
+
+  it('answers every GraphiQL tab without errors', async () => {
+    const api = apiFor(new MemoryStore(rustCase()));
+    for (const { query } of GRAPHIQL_TABS) {
+      const result = await api.query(query);
+      expect(result.errors, query).toBeUndefined();
+    }
   });
 
   it('answers /health, and /ready while the store answers', async () => {

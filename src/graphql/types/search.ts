@@ -30,7 +30,7 @@ builder.queryField('search', (t) =>
     },
     resolve: async (_root, args, { store, loaders }) => {
       const text = normaliseForSearch(args.text);
-      if (!text) throw badUserInput('text must contain a letter or a digit');
+      if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = args.first ?? 10;
       if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;

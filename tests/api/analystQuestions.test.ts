@@ -1,0 +1,103 @@
+/** An analyst's questions about the Rust case, asked through GraphQL, answered the same on both stores. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../src/store/graphStore.js';
+import { apiFor } from '../support/api.js';
+import { STORES } from '../support/stores.js';
+
+for (const under of STORES) {
+  describe.runIf(under.available)(`an analyst asks (${under.name} store)`, () => {
+    let store: GraphStore;
+    let api: ReturnType<typeof apiFor>;
+    beforeAll(async () => {
+      store = await under.open();
+      api = apiFor(store);
+    });
+    afterAll(async () => { await store?.close(); });
+
+    it('who represents Alec Baldwin?', async () => {
+      const { entity } = await api.data(`{ entity(kind: PERSON, key: "alec-baldwin") {
+        ... on Person { representedBy { name occupations } } } }`);
+      expect(entity.representedBy).toEqual([
+        { name: 'Alex Spiro', occupations: ['lawyer'] },
+        { name: 'Lewten Nikas', occupations: ['lawyer'] },
+      ]);
+    });
+
+    it('who was hurt in the November 2021 incident, how, and on which production?', async () => {
+      const { events } = await api.data(`{ events(where: { from: "2021-11", to: "2021-11" }) {
+        totalCount
+        edges { node { name date { text } production { name } location { name }
+          participants { participant { name } role evidence { quote } } } } } }`);
+      expect(events.totalCount).toBe(1);
+      const incident = events.edges[0].node;
+      expect(incident).toMatchObject({ name: 'November 2021 incident on the Rust set', date: { text: '2021-11' }, production: { name: 'Rust' }, location: { name: 'Rust set' } });
+      const hurt = incident.participants.filter((p: any) => ['killed', 'injured'].includes(p.role));
+      expect(hurt).toEqual([
+        { participant: { name: 'Galina Hutchins' }, role: 'killed', evidence: [{ quote: 'resulted in Hutchins’s death' }] },
+        { participant: { name: 'Joel Souza' }, role: 'injured', evidence: [{ quote: 'left Souza injured' }] },
+      ]);
+    });
+
+    it('who directs Rust, and where is it to film next?', async () => {
+      const { entity } = await api.data(`{ entity(kind: PRODUCTION, key: "rust") {
+        ... on Production {
+          productionType
+          credits { person { name } role evidence { quote } }
+          filmingLocations { name }
+        }
+        relationships(types: [FILMED_AT], direction: OUT) { edges { node { role to { name } evidence { quote } } } }
+      } }`);
+      expect(entity.productionType).toBe('movie');
+      expect(entity.credits.filter((c: any) => c.role === 'director')).toEqual([
+        { person: { name: 'Joel Souza' }, role: 'director', evidence: [{ quote: 'with Baldwin and director Joel Souza expected to return to the set' }] },
+      ]);
+      const planned = entity.relationships.edges.map((e: any) => e.node).filter((r: any) => r.role === 'planned');
+      expect(planned).toEqual([
+        { role: 'planned', to: { name: 'Montana' }, evidence: [{ quote: 'the majority of the shoot was planned to continue at a location in Montana' }] },
+      ]);
+      expect(entity.filmingLocations.map((l: any) => l.name)).toEqual(['Montana', 'Rust set']);
+    });
+
+    it('what did the New Mexico State Attorney’s Office decide, and who reported it?', async () => {
+      const { search } = await api.data(`{ search(text: "state attorney's office", kinds: [ORGANISATION], first: 1) {
+        entity { name ... on Organisation { jurisdiction { name }
+          participations { role event { name eventType participants { participant { name } role evidence { quote } } } } } } } }`);
+      const office = search[0].entity;
+      expect(office.name).toBe('New Mexico State Attorney’s Office');
+      expect(office.jurisdiction).toEqual({ name: 'New Mexico' });
+      expect(office.participations).toHaveLength(1);
+      const decision = office.participations[0];
+      expect(decision.role).toBe('decided');
+      expect(decision.event).toMatchObject({ name: 'Alec Baldwin cleared of charges', eventType: 'legal decision' });
+      const reporters = decision.event.participants.filter((p: any) => p.role === 'reported');
+      expect(reporters).toEqual([
+        { participant: { name: 'ABC News' }, role: 'reported', evidence: [{ quote: 'ABC News cited informed sources in reporting the acquittal' }] },
+      ]);
+    });
+
+    it('what came of Hutchins’s death?', async () => {
+      const { entity } = await api.data(`{ entity(kind: EVENT, key: "death-of-galina-hutchins") {
+        ... on Event { causes { name } consequences { name eventType consequences { name consequences { name } } } } } }`);
+      expect(entity.causes).toEqual([{ name: 'November 2021 incident on the Rust set' }]);
+      expect(entity.consequences).toEqual([
+        { name: 'Rust production halt', eventType: 'production halt', consequences: [] },
+        {
+          name: 'Legal scrutiny of Alec Baldwin',
+          eventType: 'legal proceedings',
+          consequences: [{ name: 'Alec Baldwin cleared of charges', consequences: [{ name: 'Statement by Lewten Nikas and Alex Spiro' }] }],
+        },
+      ]);
+    });
+
+    it('what is on the timeline, and what involves Joel Souza?', async () => {
+      const { timeline, souza } = await api.data(`{
+        timeline { name date { text } }
+        souza: entity(kind: PERSON, key: "joel-souza") { id }
+      }`);
+      expect(timeline[0]).toEqual({ name: 'November 2021 incident on the Rust set', date: { text: '2021-11' } });
+      expect(timeline.slice(1).every((e: any) => e.date === null)).toBe(true);
+      const { timeline: involving } = await api.data(`query($id: ID!) { timeline(where: { involving: $id }) { name } }`, { id: souza.id });
+      expect(involving.map((e: any) => e.name)).toEqual(['November 2021 incident on the Rust set', 'Rust filming resumption']);
+    });
+  });
+}

@@ -1,0 +1,126 @@
+/** The whole graph, read through the API, is the same on the embedded store and on Neo4j, order included. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../src/store/graphStore.js';
+import { apiFor } from '../support/api.js';
+import { STORES } from '../support/stores.js';
+
+const EVERYTHING = `
+fragment Quote on Evidence { quote start end source { key } }
+fragment Everything on Entity {
+  __typename id key kind name aliases summary
+  mentions { ...Quote }
+  relationshipCounts { type direction count }
+  relationships(first: 100) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id type role from { id } to { id } evidence { ...Quote } } }
+  }
+  ... on Person {
+    occupations representedBy { key } represents { key }
+    credits { person { key } production { key } role evidence { ...Quote } }
+    participations { participant { key } event { key } role evidence { ...Quote } }
+  }
+  ... on Organisation { organisationType jurisdiction { key } participations { participant { key } event { key } role evidence { ...Quote } } }
+  ... on Production { productionType credits { person { key } role } events { key } filmingLocations { key } }
+  ... on Location { locationType within { key } events { key } }
+  ... on Event {
+    eventType date { year month day precision text earliest latest }
+    location { key } production { key } causes { key } consequences { key }
+    participants { participant { key } role evidence { ...Quote } }
+  }
+}
+{
+  people(first: 100) { totalCount edges { cursor node { ...Everything } } }
+  organisations(first: 100) { totalCount edges { cursor node { ...Everything } } }
+  productions(first: 100) { totalCount edges { cursor node { ...Everything } } }
+  locations(first: 100) { totalCount edges { cursor node { ...Everything } } }
+  events(first: 100) { totalCount edges { cursor node { ...Everything } } }
+  eventsDescending: events(order: DESC, first: 3) { edges { node { key } } pageInfo { hasNextPage endCursor } }
+  timeline { key }
+  sources { id key title publisher published { text } text entities { key } }
+  rust: search(text: "rust", first: 100) { score entity { key } }
+  apostrophe: search(text: "ATTORNEY'S", first: 100) { score entity { key } }
+  substring: search(text: "in", first: 100) { score entity { key } }
+  filtered: people(where: { nameContains: "A" }) { totalCount edges { node { key } } }
+}`;
+
+const both = STORES.every((s) => s.available);
+
+describe.runIf(both)('parity between the stores', () => {
+  const stores: GraphStore[] = [];
+  afterAll(async () => { await Promise.all(stores.map((s) => s.close())); });
+
+  it('gives the same canonical dump of the whole graph on both', async () => {
+    const dumps: Record<string, any>[] = [];
+    for (const under of STORES) {
+      const store = await under.open();
+      stores.push(store);
+      dumps.push(await apiFor(store).data(EVERYTHING));
+    }
+    const [embedded, neo4j] = dumps as [Record<string, any>, Record<string, any>];
+    expect(embedded.people.totalCount + embedded.events.totalCount).toBe(12);
+    expect(embedded.substring.length).toBeGreaterThan(5);
+    expect(neo4j).toEqual(embedded);
+  });
+});
+
+for (const under of STORES) {
+  describe.runIf(under.available)(`search and filters through GraphQL (${under.name} store)`, () => {
+    let store: GraphStore;
+    let api: ReturnType<typeof apiFor>;
+    beforeAll(async () => {
+      store = await under.open();
+      api = apiFor(store);
+    });
+    afterAll(async () => { await store?.close(); });
+
+    const keys = async (text: string, extra = '') =>
+      (await api.data(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
+        (h: any) => h.entity.key,
+      );
+
+    it('finds a curly apostrophe with a straight one, and ignores case and accents', async () => {
+      expect(await keys("New Mexico State Attorney's Office")).toEqual(['new-mexico-state-attorneys-office']);
+      expect(await keys('GALÍNA')).toEqual(['galina-hutchins', 'death-of-galina-hutchins']);
+      expect(await keys('  hutchins  ', ', kinds: [PERSON]')).toEqual(['galina-hutchins']);
+    });
+
+    it('ranks exact name, then alias, then prefix, then word, then substring', async () => {
+      const { search } = await api.data(`{ search(text: "souza", first: 20) { score entity { key } } }`);
+      expect(search).toEqual([{ score: 0.8, entity: { key: 'joel-souza' } }]);
+      expect(await keys('rust', ', first: 3')).toEqual(['rust', 'rust-filming-resumption', 'rust-production-halt']);
+      const ranked = (await api.data(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
+      const scores = ranked.map((h: any) => h.score);
+      expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+      // "Baldwin", Alec Baldwin's alias, starts with "ba"; in the event's name it only starts a word
+      expect(ranked.slice(0, 2).map((h: any) => h.entity.key)).toEqual(['alec-baldwin', 'baldwin-cleared-of-charges']);
+    });
+
+    it('filters lists by source and events by production, with IDs', async () => {
+      const { sources, productions } = await api.data(`{ sources { id } productions { edges { node { id } } } }`);
+      const mentioned = await api.data(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0].id });
+      expect(mentioned.locations.totalCount).toBe(3);
+      const rust = productions.edges[0].node.id;
+      const { events } = await api.data(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
+      expect(events.edges.map((e: any) => e.node.name)).toEqual(['Rust production halt']);
+    });
+
+    it('refuses bad filter values with BAD_USER_INPUT', async () => {
+      const person = Buffer.from('Person:alec-baldwin').toString('base64');
+      const codes = async (query: string, variables?: Record<string, unknown>) =>
+        (await api.query(query, variables)).errors?.map((e) => [e.extensions?.code, e.message]);
+      expect(await codes(`query($p: ID!) { events(where: { production: $p }) { totalCount } }`, { p: person })).toEqual([
+        ['BAD_USER_INPUT', 'production must be the ID of Production, got a Person ID'],
+      ]);
+      expect(await codes(`{ timeline(where: { from: "November 2021" }) { key } }`)).toEqual([
+        ['BAD_USER_INPUT', 'from must be a date like 2021, 2021-11 or 2021-11-03, got "November 2021"'],
+      ]);
+      expect(await codes(`{ people(where: { mentionedIn: "garbage" }) { totalCount } }`)).toEqual([
+        ['BAD_USER_INPUT', '"garbage" is not a valid ID'],
+      ]);
+      expect(await codes(`{ search(text: "’ ") { score } }`)).toEqual([['BAD_USER_INPUT', 'text must contain a letter or a digit']]);
+      expect(await codes(`{ search(text: "rust", first: 1000) { score } }`)).toEqual([
+        ['BAD_USER_INPUT', 'first must be between 0 and 100, got 1000'],
+      ]);
+    });
+  });
+}
