@@ -14,5 +14,6 @@ import './types/production.js';
 import './types/location.js';
 import './types/event.js';
 import './types/search.js';
+import './types/exploration.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,97 @@
+/** neighbourhood and path: graph-shaped answers for visualisation front ends. */
+import type { Entity } from '../../domain/model.js';
+import { neighbourhood, shortestPath, type Path, type Subgraph } from '../../explore/neighbourhood.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { badUserInput, clientError } from '../errors.js';
+import { decodeId } from '../globalIds.js';
+import { EntityRef, TYPENAME_OF_KIND } from './entity.js';
+import { RelationshipTypeEnum } from './enums.js';
+import { RelationshipRef } from './relationship.js';
+
+export const MAX_DEPTH = 3;
+export const MAX_SUBGRAPH_NODES = 1000;
+export const MAX_PATH_LENGTH = 10;
+
+const ENTITY_TYPENAMES = new Set(Object.values(TYPENAME_OF_KIND));
+
+/** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT. */
+export async function entityById(id: string, argument: string, { loaders }: Context): Promise<Entity | null> {
+  const { typename, id: key } = decodeId(id);
+  if (!ENTITY_TYPENAMES.has(typename)) throw badUserInput(`${argument} must be the ID of an entity, got a ${typename} ID`);
+  const entity = await loaders.entity.load(key);
+  return entity && TYPENAME_OF_KIND[entity.kind] === typename ? entity : null;
+}
+
+export function checkRange(value: number, argument: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(`${argument} must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+export const relatedOf = ({ loaders }: Context) => async (keys: string[]) => {
+  const lists = await loaders.related.loadMany(keys);
+  return lists.map((list) => {
+    if (list instanceof Error) throw list;
+    return list;
+  });
+};
+
+const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+  description: 'A part of the graph: entities and the relationships among them, ready to draw.',
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], description: 'The focus first, then by distance from it, then by key.', resolve: (g) => g.nodes }),
+    edges: t.field({ type: [RelationshipRef], description: 'Every relationship among the nodes (of the types asked), by key.', resolve: (g) => g.edges }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when `limit` left out entities within reach.' }),
+  }),
+});
+
+const PathRef = builder.objectRef<Path>('Path').implement({
+  description: 'How two entities connect: entities and relationships in order from one to the other.',
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], description: 'From the start to the end, both included.', resolve: (p) => p.nodes }),
+    edges: t.field({ type: [RelationshipRef], description: 'The relationship of each step, whichever way it points.', resolve: (p) => p.edges }),
+    length: t.exposeInt('length', { description: 'How many steps.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  neighbourhood: t.field({
+    type: SubgraphRef,
+    description:
+      'The entities within `depth` hops of an entity (following relationships either way), and the relationships among them. Deterministic: the same on every store.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The ID of the entity at the centre.' }),
+      depth: t.arg.int({ required: false, defaultValue: 1, description: `How many hops, 1 to ${MAX_DEPTH}.` }),
+      types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Follow only these types (all when empty).' }),
+      limit: t.arg.int({ required: false, defaultValue: 200, description: `At most this many entities, 1 to ${MAX_SUBGRAPH_NODES}; nearer ones first, then by key.` }),
+    },
+    resolve: async (_root, args, context) => {
+      const depth = checkRange(args.depth ?? 1, 'depth', 1, MAX_DEPTH);
+      const limit = checkRange(args.limit ?? 200, 'limit', 1, MAX_SUBGRAPH_NODES);
+      const focus = await entityById(String(args.id), 'id', context);
+      if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
+      return neighbourhood(focus, depth, args.types ?? null, limit, relatedOf(context));
+    },
+  }),
+  path: t.field({
+    type: PathRef,
+    nullable: true,
+    description:
+      'A shortest path between two entities, following relationships either way; null when there is none within maxLength. Ties are broken by key, hop by hop from the start, the same on every store.',
+    args: {
+      from: t.arg.id({ required: true, description: 'The ID of the entity to start from.' }),
+      to: t.arg.id({ required: true, description: 'The ID of the entity to reach.' }),
+      maxLength: t.arg.int({ required: false, defaultValue: 6, description: `At most this many steps, 1 to ${MAX_PATH_LENGTH}.` }),
+    },
+    resolve: async (_root, args, context) => {
+      const maxLength = checkRange(args.maxLength ?? 6, 'maxLength', 1, MAX_PATH_LENGTH);
+      const [from, to] = await Promise.all([
+        entityById(String(args.from), 'from', context),
+        entityById(String(args.to), 'to', context),
+      ]);
+      return from && to ? shortestPath(from, to, maxLength, relatedOf(context)) : null;
+    },
+  }),
+}));
