@@ -3,6 +3,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
+import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
 
 /** GET /ready: 200 when the store answers, 503 when it does not (a load balancer's question). */
@@ -28,7 +29,7 @@ export function createServer(store: GraphStore) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
-    plugins: [readiness(store)],
+    plugins: [readiness(store), exportRoutes(store)],
   });
 }
 

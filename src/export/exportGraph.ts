@@ -1,0 +1,76 @@
+/**
+ * What an export holds: the whole graph, or a neighbourhood, as a graphology graph whose nodes
+ * carry kind, name and key (events their date's period) and whose edges carry type, role and the
+ * evidence quotes. The writers for each format start from here.
+ */
+import graphology from 'graphology';
+import { ENTITY_KINDS } from '../domain/kinds.js';
+import { quoteOf, type Entity, type Relationship, type Source } from '../domain/model.js';
+import { parsePartialDate } from '../domain/partialDate.js';
+import { neighbourhood, type RelatedOf, type Subgraph } from '../explore/neighbourhood.js';
+import type { GraphStore } from '../store/graphStore.js';
+
+const { MultiDirectedGraph } = graphology;
+
+export interface ExportNode {
+  label: string;
+  kind: string;
+  name: string;
+  key: string;
+  /** Events with a date: the period it covers, ISO days, for timelines. */
+  start?: string;
+  end?: string;
+  date?: string;
+}
+
+export interface ExportEdge {
+  label: string;
+  type: string;
+  role: string;
+  /** Every quote that states it, joined with " | ". */
+  evidence: string;
+}
+
+export type ExportGraph = InstanceType<typeof MultiDirectedGraph<ExportNode, ExportEdge>>;
+
+/** Reads the whole graph in one pass per kind plus one batched read of relationships. */
+async function wholeGraph(store: GraphStore, relatedOf: RelatedOf): Promise<Subgraph> {
+  const nodes: Entity[] = [];
+  const counts = await store.countByKind();
+  for (const kind of ENTITY_KINDS) {
+    nodes.push(...(await store.listEntities(kind, {}, { offset: 0, limit: counts[kind] })).items);
+  }
+  const edges = new Map<string, Relationship>();
+  for (const list of await relatedOf(nodes.map((n) => n.key))) for (const { relationship } of list) edges.set(relationship.key, relationship);
+  return { nodes, edges: [...edges.values()], truncated: false };
+}
+
+export interface ExportScope {
+  /** The entity at the centre; the whole graph when absent. */
+  focus?: Entity;
+  depth?: number;
+}
+
+export async function gatherExport(store: GraphStore, relatedOf: RelatedOf, scope: ExportScope): Promise<ExportGraph> {
+  const subgraph = scope.focus
+    ? await neighbourhood(scope.focus, scope.depth ?? 1, null, Number.MAX_SAFE_INTEGER, relatedOf)
+    : await wholeGraph(store, relatedOf);
+  const sources = new Map((await store.sources()).map((s): [string, Source] => [s.key, s]));
+
+  const graph: ExportGraph = new MultiDirectedGraph<ExportNode, ExportEdge>();
+  for (const entity of subgraph.nodes) {
+    const date = entity.date ? parsePartialDate(entity.date) : null;
+    graph.addNode(entity.key, {
+      label: entity.name,
+      kind: entity.kind,
+      name: entity.name,
+      key: entity.key,
+      ...(date ? { start: date.earliest, end: date.latest, date: date.text } : {}),
+    });
+  }
+  for (const r of subgraph.edges) {
+    const quotes = r.evidence.map((e) => { const source = sources.get(e.sourceKey); return source ? quoteOf(e, source) : ''; });
+    graph.addDirectedEdgeWithKey(r.key, r.from, r.to, { label: r.type, type: r.type, role: r.role ?? '', evidence: quotes.join(' | ') });
+  }
+  return graph;
+}
