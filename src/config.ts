@@ -13,6 +13,9 @@ const configSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  ANALYST_TOKENS: z.string().default(''),
+  CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
 });
 
 export interface Config {
@@ -21,7 +24,18 @@ export interface Config {
   dataDir: string;
   /** Present when the server should use Neo4j; the embedded store otherwise. */
   neo4j?: Neo4jConfig;
+  server: ServerOptions;
 }
+
+/** What the HTTP server needs beyond a store. */
+export interface ServerOptions {
+  /** Bearer tokens that may use analyst features (read-only Cypher). */
+  analystTokens: string[];
+  cypherTimeoutMs: number;
+  cypherRowLimit: number;
+}
+
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = { analystTokens: [], cypherTimeoutMs: 5000, cypherRowLimit: 1000 };
 
 export interface Neo4jConfig {
   uri: string;
@@ -44,6 +58,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    server: {
+      analystTokens: c.ANALYST_TOKENS.split(',').map((t) => t.trim()).filter(Boolean),
+      cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
+      cypherRowLimit: c.CYPHER_ROW_LIMIT,
+    },
     ...(c.NEO4J_URI
       ? { neo4j: { uri: c.NEO4J_URI, user: c.NEO4J_USER, password: c.NEO4J_PASSWORD, database: c.NEO4J_DATABASE } }
       : {}),

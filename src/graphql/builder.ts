@@ -1,6 +1,7 @@
 /** The Pothos builder: plugins, the Context, and how IDs and connections look. It defines no types. */
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import { valueFromASTUntyped } from 'graphql';
 import type { Context } from './context.js';
 import { decodeId, encodeGlobalID } from './globalIds.js';
 
@@ -12,6 +13,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   /** Fields are non-null unless they say otherwise, as in API.md. */
   DefaultFieldNullability: false;
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
   defaultFieldNullability: false,
   plugins: [RelayPlugin],
@@ -44,5 +46,12 @@ export const builder = new SchemaBuilder<{
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items the whole list holds, across all pages.', resolve: (parent) => parent.totalCount }),
 );
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables ?? undefined),
+});
 
 builder.queryType({ description: 'The case graph: entities, their relationships and the sources that state them.' });

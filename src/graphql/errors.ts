@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'QUERY_TOO_COMPLEX'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  /** The feature needs a store this server does not use (cypher on the embedded store). */
+  | 'NOT_SUPPORTED';
 
 export function clientError(code: ErrorCode, message: string) {
   return createGraphQLError(message, { extensions: { code } });

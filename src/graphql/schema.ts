@@ -15,5 +15,6 @@ import './types/location.js';
 import './types/event.js';
 import './types/search.js';
 import './types/exploration.js';
+import './types/cypher.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

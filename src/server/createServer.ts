@@ -1,5 +1,6 @@
 /** The Yoga server: schema, per-request context, GraphiQL, health and readiness. It does not listen. */
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
@@ -21,10 +22,10 @@ function readiness(store: GraphStore): Plugin {
   };
 }
 
-export function createServer(store: GraphStore) {
+export function createServer(store: GraphStore, options: ServerOptions = DEFAULT_SERVER_OPTIONS) {
   return createYoga({
     schema,
-    context: () => createContext(store),
+    context: ({ request }) => createContext(store, request, options),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -9,7 +9,7 @@ import { createServer } from './createServer.js';
 runCli(async () => {
   const config = readConfig();
   const store = createStore(config);
-  const yoga = createServer(store);
+  const yoga = createServer(store, config.server);
   const http = createHttpServer(yoga);
 
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import type { EntityFilter, EventFilter, OrderDirection } from '../domain/filter
 import type { EntityKind } from '../domain/kinds.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
 import type { SearchHit } from '../domain/search.js';
+import type { CypherAnswer, CypherLimits } from './cypher.js';
 
 export interface Page {
   offset: number;
@@ -53,6 +54,12 @@ export interface GraphStore {
   sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]>;
   /** For each source, the entities it mentions, ordered by name, then key. */
   entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]>;
+
+  /**
+   * Stores that speak Cypher run an analyst's query read-only; others leave this out.
+   * Throws a CypherRefusal for a write, a timeout or an invalid query.
+   */
+  readOnlyCypher?(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer>;
 
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;

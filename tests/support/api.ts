@@ -1,4 +1,5 @@
 /** Asks the server in-process (yoga.fetch, no port), as any GraphQL client would. */
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js';
 import { createServer } from '../../src/server/createServer.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 
@@ -8,14 +9,18 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
 }
 
-export function apiFor(store: GraphStore) {
-  const yoga = createServer(store);
+export function apiFor(store: GraphStore, options: Partial<ServerOptions> = {}) {
+  const yoga = createServer(store, { ...DEFAULT_SERVER_OPTIONS, ...options });
   return {
     yoga,
-    async query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    async query<T = Record<string, any>>(
+      query: string,
+      variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GraphQLResponse<T>> {
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...(await response.json()) };

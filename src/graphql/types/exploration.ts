@@ -38,7 +38,7 @@ export const relatedOf = ({ loaders }: Context) => async (keys: string[]) => {
   });
 };
 
-const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   description: 'A part of the graph: entities and the relationships among them, ready to draw.',
   fields: (t) => ({
     nodes: t.field({ type: [EntityRef], description: 'The focus first, then by distance from it, then by key.', resolve: (g) => g.nodes }),

@@ -7,7 +7,9 @@ import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
 import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
 import { QUERIES } from './cypherFiles.js';
+import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { toEntity, toNumber, toRelationship, toSource, type MentionRow } from './mapping.js';
+import { runReadOnlyCypher } from './readOnlyCypher.js';
 
 type Row = Record<string, unknown>;
 
@@ -133,6 +135,10 @@ export class Neo4jStore implements GraphStore {
       bySource.set(row.sourceKey as string, list);
     }
     return sourceKeys.map((key) => (bySource.get(key) ?? []).sort(compareEntities));
+  }
+
+  readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
+    return runReadOnlyCypher(this.driver, this.database, query, parameters, limits);
   }
 
   async ping(): Promise<void> {
