@@ -2,6 +2,8 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import gexf from 'graphology-gexf';
 import { create } from 'xmlbuilder2';
+import type { EntityKind } from '../domain/kinds.js';
+import { KIND_STYLE } from '../explore/kindStyle.js';
 import type { ExportEdge, ExportGraph, ExportNode } from './exportGraph.js';
 
 export interface ExportFormat {
@@ -10,14 +12,7 @@ export interface ExportFormat {
   write(graph: ExportGraph): string;
 }
 
-const NODE_COLOURS: Record<string, string> = {
-  PERSON: '#4e79a7',
-  ORGANISATION: '#f28e2b',
-  PRODUCTION: '#e15759',
-  LOCATION: '#59a14f',
-  EVENT: '#b07aa1',
-};
-export const colourOfKind = (kind: string) => NODE_COLOURS[kind] ?? '#888888';
+const colourOfKind = (kind: string) => KIND_STYLE[kind as EntityKind]?.colour ?? '#888888';
 
 const nodeAttributes = (a: ExportNode) => ({ kind: a.kind, name: a.name, key: a.key, ...(a.date ? { date: a.date } : {}) });
 const edgeAttributes = (a: ExportEdge) => ({ type: a.type, role: a.role, evidence: a.evidence });

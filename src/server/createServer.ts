@@ -4,6 +4,7 @@ import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
+import { explorerPage } from './explorerPage.js';
 import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
 
@@ -30,7 +31,7 @@ export function createServer(store: GraphStore, options: ServerOptions = DEFAULT
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
-    plugins: [readiness(store), exportRoutes(store)],
+    plugins: [readiness(store), exportRoutes(store), explorerPage()],
   });
 }
 

@@ -1,0 +1,69 @@
+/** The explorer reads everything through GraphQL, like any front end. */
+
+export interface EntitySummary { id: string; key: string; kind: string; name: string }
+export interface EdgeSummary { id: string; type: string; role: string | null; from: { id: string }; to: { id: string } }
+export interface SubgraphAnswer { nodes: EntitySummary[]; edges: EdgeSummary[]; truncated: boolean }
+export interface Quote { quote: string; start: number; end: number; source: { key: string } }
+export interface EntityDetails extends EntitySummary {
+  aliases: string[];
+  summary: string | null;
+  mentions: Quote[];
+  relationships: { edges: { node: EdgeSummary & { from: EntitySummary; to: EntitySummary; evidence: Quote[] } }[] };
+}
+export interface TimelineEvent extends EntitySummary { eventType: string; date: { text: string } | null }
+export interface SourceText { key: string; title: string; text: string }
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data as T;
+}
+
+const SUMMARY = 'id key kind name';
+const EDGE = 'id type role from { id } to { id }';
+
+export const searchEntities = (text: string) =>
+  graphql<{ search: { entity: EntitySummary }[] }>(`query($text: String!) { search(text: $text, first: 8) { entity { ${SUMMARY} } } }`, { text })
+    .then((d) => d.search.map((h) => h.entity));
+
+export const neighbourhoodOf = (id: string, depth = 1) =>
+  graphql<{ neighbourhood: SubgraphAnswer }>(
+    `query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth, limit: 300) { truncated nodes { ${SUMMARY} } edges { ${EDGE} } } }`,
+    { id, depth },
+  ).then((d) => d.neighbourhood);
+
+export const pathBetween = (from: string, to: string) =>
+  graphql<{ path: (SubgraphAnswer & { length: number }) | null }>(
+    `query($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 6) { length nodes { ${SUMMARY} } edges { ${EDGE} } } }`,
+    { from, to },
+  ).then((d) => d.path);
+
+export const detailsOf = (id: string) =>
+  graphql<{ node: EntityDetails | null }>(
+    `query($id: ID!) { node(id: $id) { ... on Entity { ${SUMMARY} aliases summary
+        mentions { quote start end source { key } }
+        relationships(first: 100) { edges { node { id type role from { ${SUMMARY} } to { ${SUMMARY} }
+          evidence { quote start end source { key } } } } } } } }`,
+    { id },
+  ).then((d) => d.node);
+
+export const timelineEvents = () =>
+  graphql<{ timeline: TimelineEvent[] }>(`{ timeline { ${SUMMARY} eventType date { text } } }`).then((d) => d.timeline);
+
+export const sourceTexts = () => graphql<{ sources: SourceText[] }>(`{ sources { key title text } }`).then((d) => d.sources);
+
+export const wholeCase = async (): Promise<SubgraphAnswer> => {
+  const lists = ['people', 'organisations', 'productions', 'locations', 'events'];
+  type Listed = EntitySummary & { relationships: { edges: { node: EdgeSummary }[] } };
+  const data = await graphql<Record<string, { edges: { node: Listed }[] }>>(
+    `{ ${lists.map((l) => `${l}(first: 100) { edges { node { ${SUMMARY} relationships(first: 100) { edges { node { ${EDGE} } } } } } }`).join(' ')} }`,
+  );
+  const listed = lists.flatMap((l) => data[l]!.edges.map((e) => e.node));
+  const edges = new Map(listed.flatMap((n) => n.relationships.edges.map((e) => [e.node.id, e.node] as const)));
+  return { nodes: listed.map(({ relationships: _r, ...node }) => node), edges: [...edges.values()], truncated: false };
+};
