@@ -1,9 +1,12 @@
 /** The environment, read once into a typed, validated config. Every setting is in the README. */
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './paths.js';
+import { DEFAULT_LIMITS, type Limits } from './server/limits.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optional = z.string().trim().min(1).optional().catch(undefined);
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const positive = z.coerce.number().int().min(1);
 
 const configSchema = z.object({
   PORT: port.default(4000),
@@ -16,6 +19,15 @@ const configSchema = z.object({
   ANALYST_TOKENS: z.string().default(''),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
+  INTROSPECTION: flag.default(true),
+  GRAPHIQL: flag.default(true),
+  MAX_DEPTH: positive.default(DEFAULT_LIMITS.maxDepth),
+  MAX_COST: positive.default(DEFAULT_LIMITS.maxCost),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
+  MAX_TOKENS: positive.default(DEFAULT_LIMITS.maxTokens),
+  MAX_BODY_BYTES: positive.default(DEFAULT_LIMITS.maxBodyBytes),
+  MAX_BATCH: positive.default(DEFAULT_LIMITS.maxBatch),
 });
 
 export interface Config {
@@ -33,9 +45,20 @@ export interface ServerOptions {
   analystTokens: string[];
   cypherTimeoutMs: number;
   cypherRowLimit: number;
+  /** Off in production: the schema is not described, and errors suggest no field names. */
+  introspection: boolean;
+  graphiql: boolean;
+  limits: Limits;
 }
 
-export const DEFAULT_SERVER_OPTIONS: ServerOptions = { analystTokens: [], cypherTimeoutMs: 5000, cypherRowLimit: 1000 };
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
+  analystTokens: [],
+  cypherTimeoutMs: 5000,
+  cypherRowLimit: 1000,
+  introspection: true,
+  graphiql: true,
+  limits: DEFAULT_LIMITS,
+};
 
 export interface Neo4jConfig {
   uri: string;
@@ -62,6 +85,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       analystTokens: c.ANALYST_TOKENS.split(',').map((t) => t.trim()).filter(Boolean),
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
       cypherRowLimit: c.CYPHER_ROW_LIMIT,
+      introspection: c.INTROSPECTION,
+      graphiql: c.GRAPHIQL,
+      limits: {
+        maxDepth: c.MAX_DEPTH,
+        maxCost: c.MAX_COST,
+        maxAliases: c.MAX_ALIASES,
+        maxDirectives: c.MAX_DIRECTIVES,
+        maxTokens: c.MAX_TOKENS,
+        maxBodyBytes: c.MAX_BODY_BYTES,
+        maxBatch: c.MAX_BATCH,
+      },
     },
     ...(c.NEO4J_URI
       ? { neo4j: { uri: c.NEO4J_URI, user: c.NEO4J_USER, password: c.NEO4J_PASSWORD, database: c.NEO4J_DATABASE } }

@@ -1,4 +1,5 @@
 /** The Yoga server: schema, per-request context, GraphiQL, health and readiness. It does not listen. */
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
@@ -7,6 +8,8 @@ import type { GraphStore } from '../store/graphStore.js';
 import { explorerPage } from './explorerPage.js';
 import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
+import { introspectionPolicy } from './introspection.js';
+import { limitsPlugin } from './limits.js';
 
 /** GET /ready: 200 when the store answers, 503 when it does not (a load balancer's question). */
 function readiness(store: GraphStore): Plugin {
@@ -30,8 +33,18 @@ export function createServer(store: GraphStore, options: ServerOptions = DEFAULT
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
-    plugins: [readiness(store), exportRoutes(store), explorerPage()],
+    graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
+    maxRequestBodySize: options.limits.maxBodyBytes,
+    batching: { limit: options.limits.maxBatch },
+    plugins: [
+      // GET and form posts (what a browser sends cross-site without asking) need this header.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      limitsPlugin(options.limits),
+      introspectionPolicy(options.introspection),
+      readiness(store),
+      exportRoutes(store),
+      explorerPage(),
+    ],
   });
 }
 

@@ -1,7 +1,7 @@
 /** A nested query of depth d costs at most d + 1 store round trips, whatever the list sizes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor } from '../support/api.js';
+import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
 import { countingStore } from '../support/countingStore.js';
 import { STORES } from '../support/stores.js';
 
@@ -39,7 +39,7 @@ for (const under of STORES) {
     beforeAll(async () => {
       inner = await under.open();
       counter = countingStore(inner);
-      api = apiFor(counter.store);
+      api = apiFor(counter.store, WHOLE_GRAPH_QUERIES);
     });
     afterAll(async () => { await inner?.close(); });
 

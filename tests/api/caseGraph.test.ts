@@ -1,7 +1,7 @@
 /** The case through GraphQL, on both stores: what a GraphiQL user asks, and what comes back. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor } from '../support/api.js';
+import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const COUNTS = `{
@@ -18,7 +18,7 @@ for (const under of STORES) {
     let api: ReturnType<typeof apiFor>;
     beforeAll(async () => {
       store = await under.open();
-      api = apiFor(store);
+      api = apiFor(store, WHOLE_GRAPH_QUERIES);
     });
     afterAll(async () => { await store?.close(); });
 

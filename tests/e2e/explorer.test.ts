@@ -88,4 +88,11 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     expect(timeline).toHaveLength(7);
     await page.screenshot({ path: join(OUTPUT, 'path-spiro-to-montana.png') });
   });
+
+  it('draws the whole case within the server\'s default limits', async () => {
+    await page.click('#whole-case');
+    await page.waitForFunction(() => (window as any).explorer.cy.nodes().length === 18);
+    expect(await page.evaluate(() => (window as any).explorer.cy.edges().length)).toBe(29);
+    await page.screenshot({ path: join(OUTPUT, 'whole-case.png') });
+  });
 });

@@ -3,6 +3,15 @@ import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js'
 import { createServer } from '../../src/server/createServer.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 
+/**
+ * For tests that read the whole graph in one query on purpose (pages of 100 inside pages of 100):
+ * the static cost estimate of such a query is in the hundreds of millions, so they switch the
+ * cost limit off, as an operator could with MAX_COST. Every other limit stays.
+ */
+export const WHOLE_GRAPH_QUERIES: Partial<ServerOptions> = {
+  limits: { ...DEFAULT_SERVER_OPTIONS.limits, maxCost: Number.MAX_SAFE_INTEGER },
+};
+
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T;

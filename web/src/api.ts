@@ -61,7 +61,7 @@ export const wholeCase = async (): Promise<SubgraphAnswer> => {
   const lists = ['people', 'organisations', 'productions', 'locations', 'events'];
   type Listed = EntitySummary & { relationships: { edges: { node: EdgeSummary }[] } };
   const data = await graphql<Record<string, { edges: { node: Listed }[] }>>(
-    `{ ${lists.map((l) => `${l}(first: 100) { edges { node { ${SUMMARY} relationships(first: 100) { edges { node { ${EDGE} } } } } } }`).join(' ')} }`,
+    `{ ${lists.map((l) => `${l}(first: 100) { edges { node { ${SUMMARY} relationships(first: 50) { edges { node { ${EDGE} } } } } } }`).join(' ')} }`,
   );
   const listed = lists.flatMap((l) => data[l]!.edges.map((e) => e.node));
   const edges = new Map(listed.flatMap((n) => n.relationships.edges.map((e) => [e.node.id, e.node] as const)));
