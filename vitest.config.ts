@@ -12,6 +12,8 @@ export default defineConfig({
     // Test files share one Neo4j (Community holds one user database), so they run one at a time.
     fileParallelism: false,
     testTimeout: 30_000,
+    // request logs would drown the test output; tests of logging give their own destination
+    env: { LOG_LEVEL: 'silent' },
     hookTimeout: 180_000,
   },
 });

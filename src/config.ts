@@ -19,6 +19,7 @@ const configSchema = z.object({
   ANALYST_TOKENS: z.string().default(''),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
+  STORE_TIMEOUT_MS: positive.default(5000),
   INTROSPECTION: flag.default(true),
   GRAPHIQL: flag.default(true),
   MAX_DEPTH: positive.default(DEFAULT_LIMITS.maxDepth),
@@ -36,6 +37,8 @@ export interface Config {
   dataDir: string;
   /** Present when the server should use Neo4j; the embedded store otherwise. */
   neo4j?: Neo4jConfig;
+  /** How long a request waits for the store before it answers STORE_UNAVAILABLE. */
+  storeTimeoutMs: number;
   server: ServerOptions;
 }
 
@@ -81,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    storeTimeoutMs: c.STORE_TIMEOUT_MS,
     server: {
       analystTokens: c.ANALYST_TOKENS.split(',').map((t) => t.trim()).filter(Boolean),
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 /** The Yoga server: schema, per-request context, GraphiQL, health and readiness. It does not listen. */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { StoreUnavailable } from '../store/guardedStore.js';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
@@ -10,6 +11,8 @@ import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
 import { introspectionPolicy } from './introspection.js';
 import { limitsPlugin } from './limits.js';
+import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
+import type { Logger } from 'pino';
 
 /** GET /ready: 200 when the store answers, 503 when it does not (a load balancer's question). */
 function readiness(store: GraphStore): Plugin {
@@ -26,11 +29,35 @@ function readiness(store: GraphStore): Plugin {
   };
 }
 
-export function createServer(store: GraphStore, options: ServerOptions = DEFAULT_SERVER_OPTIONS) {
+/** Errors stay masked, but a store outage is said plainly: clients should retry, not report a bug. */
+function reportStoreOutages(error: unknown, message: string, isDev?: boolean): Error {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (original instanceof StoreUnavailable) {
+    return createGraphQLError('the store is unavailable: try again shortly', {
+      extensions: { code: 'STORE_UNAVAILABLE' },
+      path: (error as { path?: readonly (string | number)[] }).path,
+    });
+  }
+  return maskError(error, message, isDev);
+}
+
+export interface Observability {
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export function createServer(
+  rawStore: GraphStore,
+  options: ServerOptions = DEFAULT_SERVER_OPTIONS,
+  { logger, metrics }: Observability = { logger: createLogger(), metrics: createMetrics() },
+) {
+  const store = meteredStore(rawStore, metrics);
   return createYoga({
+    logging: yogaLogger(logger),
     schema,
     context: ({ request }) => createContext(store, request, options),
     graphqlEndpoint: '/graphql',
+    maskedErrors: { maskError: reportStoreOutages },
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
@@ -38,6 +65,7 @@ export function createServer(store: GraphStore, options: ServerOptions = DEFAULT
     batching: { limit: options.limits.maxBatch },
     plugins: [
       // GET and form posts (what a browser sends cross-site without asking) need this header.
+      observe(logger, metrics),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       limitsPlugin(options.limits),
       introspectionPolicy(options.introspection),

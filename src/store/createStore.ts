@@ -4,10 +4,13 @@ import { loadCases } from '../domain/loadCases.js';
 import type { GraphStore } from './graphStore.js';
 import { MemoryStore } from './memory/memoryStore.js';
 import { createDriver } from './neo4j/driver.js';
+import { guardedStore } from './guardedStore.js';
 import { Neo4jStore } from './neo4j/neo4jStore.js';
 
 export function createStore(config: Config): GraphStore {
-  if (config.neo4j) return new Neo4jStore(createDriver(config.neo4j), config.neo4j.database);
+  if (config.neo4j) {
+    return guardedStore(new Neo4jStore(createDriver(config.neo4j, config.storeTimeoutMs), config.neo4j.database), config.storeTimeoutMs);
+  }
   return new MemoryStore(loadCases(config.dataDir));
 }
 

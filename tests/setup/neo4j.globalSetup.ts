@@ -4,28 +4,17 @@
  * Neo4j that did not run fails the run instead.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { missingTools, startLocalNeo4j } from '../../src/cli/localNeo4j.js';
+import { freePort } from '../support/ports.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** bolt:// URI of the Neo4j the tests use, or null when none could run. */
     neo4jUri: string | null;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function shout(lines: string[]): void {

@@ -2,13 +2,13 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
 
-export function createDriver(config: Neo4jConfig): Driver {
+export function createDriver(config: Neo4jConfig, timeoutMs = 5_000): Driver {
   // A local Neo4j without authentication accepts no credentials; a password means basic auth.
   const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
   return neo4j.driver(config.uri, auth, {
     // The driver's own default waits 60 s for a connection; a user waits far less for an answer.
-    connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    connectionAcquisitionTimeout: timeoutMs,
+    connectionTimeout: timeoutMs,
+    maxTransactionRetryTime: timeoutMs,
   });
 }

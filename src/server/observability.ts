@@ -1,0 +1,132 @@
+/**
+ * Structured logs (pino: one JSON line per request, with its id and operation name) and
+ * Prometheus metrics at /metrics: requests, latencies, errors by code, store round trips.
+ * Tokens and other headers are never logged.
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, Kind, type DefinitionNode } from 'graphql';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import pino, { type Logger } from 'pino';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { GraphStore } from '../store/graphStore.js';
+import { StoreUnavailable } from '../store/guardedStore.js';
+
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  return destination ? pino({ level }, destination) : pino({ level });
+}
+
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<'method' | 'path' | 'status'>;
+  latency: Histogram<'path'>;
+  operations: Counter<'operation' | 'outcome'>;
+  errors: Counter<'code'>;
+  storeRoundTrips: Counter<'method'>;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({ name: 'http_requests_total', help: 'HTTP requests by method, path and status.', labelNames: ['method', 'path', 'status'], registers: [registry] }),
+    latency: new Histogram({
+      name: 'http_request_duration_seconds', help: 'HTTP request latency.', labelNames: ['path'], registers: [registry],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    }),
+    operations: new Counter({ name: 'graphql_operations_total', help: 'GraphQL operations by name and outcome.', labelNames: ['operation', 'outcome'], registers: [registry] }),
+    errors: new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors by extensions.code.', labelNames: ['code'], registers: [registry] }),
+    storeRoundTrips: new Counter({ name: 'store_round_trips_total', help: 'Calls to the store, by method.', labelNames: ['method'], registers: [registry] }),
+  };
+}
+
+/** The store, counting its round trips into the metrics. */
+export function meteredStore(store: GraphStore, metrics: Metrics): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'close') return value;
+      return (...args: unknown[]) => {
+        metrics.storeRoundTrips.inc({ method: String(property) });
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+/** Yoga's own log lines through pino; an outage is one warning, not a stack trace per request. */
+export function yogaLogger(logger: Logger): YogaLogger {
+  return {
+    debug: (...args: unknown[]) => logger.debug({ args }, 'yoga'),
+    info: (...args: unknown[]) => logger.info({ args }, 'yoga'),
+    warn: (...args: unknown[]) => logger.warn({ args }, 'yoga'),
+    error: (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const original = error instanceof GraphQLError ? error.originalError : error;
+      if (original instanceof StoreUnavailable) logger.warn({ cause: String(original.cause) }, original.message);
+      else logger.error({ err: error ?? args }, 'unexpected error');
+    },
+  };
+}
+
+interface RequestState {
+  id: string;
+  started: number;
+  operation?: string;
+  codes: string[];
+}
+
+/** A path label that cannot explode the metrics' cardinality. */
+function pathLabel(pathname: string): string {
+  if (pathname.startsWith('/export/')) return '/export';
+  return ['/graphql', '/health', '/ready', '/metrics', '/'].includes(pathname) ? pathname : 'other';
+}
+
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+export function observe(logger: Logger, metrics: Metrics): Plugin {
+  const states = new WeakMap<Request, RequestState>();
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const given = request.headers.get('x-request-id');
+      states.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] });
+      if (url.pathname === '/metrics' && request.method === 'GET') {
+        endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+      }
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const state = request && states.get(request);
+      if (state) {
+        const definition = args.document.definitions.find((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION);
+        state.operation = args.operationName ?? (definition && 'name' in definition ? definition.name?.value : undefined) ?? 'anonymous';
+      }
+    },
+    onResultProcess({ request, result }) {
+      const state = states.get(request);
+      if (!state) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        if (single && 'errors' in single && single.errors) {
+          for (const error of single.errors) state.codes.push(String((error as GraphQLError).extensions?.code ?? 'UNKNOWN'));
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const state = states.get(request);
+      if (!state) return;
+      const url = new URL(request.url);
+      const path = pathLabel(url.pathname);
+      const ms = performance.now() - state.started;
+      response.headers.set('x-request-id', state.id);
+      metrics.requests.inc({ method: request.method, path, status: String(response.status) });
+      metrics.latency.observe({ path }, ms / 1000);
+      for (const code of state.codes) metrics.errors.inc({ code });
+      if (state.operation) metrics.operations.inc({ operation: state.operation, outcome: state.codes.length ? 'error' : 'ok' });
+      if (path === '/metrics' || path === '/health') return;
+      logger.info(
+        { reqId: state.id, method: request.method, path: url.pathname, status: response.status, ms: Math.round(ms * 10) / 10, operation: state.operation, errors: state.codes.length ? state.codes : undefined },
+        'request',
+      );
+    },
+  };
+}
