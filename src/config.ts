@@ -20,6 +20,7 @@ const configSchema = z.object({
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
   STORE_TIMEOUT_MS: positive.default(5000),
+  SHUTDOWN_GRACE_MS: positive.default(10_000),
   INTROSPECTION: flag.default(true),
   GRAPHIQL: flag.default(true),
   MAX_DEPTH: positive.default(DEFAULT_LIMITS.maxDepth),
@@ -39,6 +40,8 @@ export interface Config {
   neo4j?: Neo4jConfig;
   /** How long a request waits for the store before it answers STORE_UNAVAILABLE. */
   storeTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish. */
+  shutdownGraceMs: number;
   server: ServerOptions;
 }
 
@@ -85,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     dataDir: c.DATA_DIR,
     storeTimeoutMs: c.STORE_TIMEOUT_MS,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     server: {
       analystTokens: c.ANALYST_TOKENS.split(',').map((t) => t.trim()).filter(Boolean),
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,

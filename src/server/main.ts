@@ -5,6 +5,7 @@ import { readConfig } from '../config.js';
 import { createStore, describeStore } from '../store/createStore.js';
 import { runCli } from '../cli/runCli.js';
 import { createServer } from './createServer.js';
+import { closeGracefully } from './shutdown.js';
 
 runCli(async () => {
   const config = readConfig();
@@ -28,15 +29,12 @@ runCli(async () => {
     console.warn(`The store did not answer yet: ${(error as Error).message}`);
   }
 
-  const stop = (signal: string) => {
-    console.log(`${signal}: closing`);
-    http.close(async () => {
-      await yoga.dispose();
-      await store.close();
-      process.exit(0);
-    });
-    http.closeIdleConnections();
+  const stop = async (signal: string) => {
+    console.log(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
+    await closeGracefully(http, yoga, store, config.shutdownGraceMs, (line) => console.warn(line));
+    console.log('closed');
+    process.exit(0);
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 });

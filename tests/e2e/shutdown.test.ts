@@ -1,0 +1,81 @@
+/**
+ * SIGTERM while a request is in flight: the server stops accepting, finishes that request, and
+ * exits 0; a request that never finishes is cut at the deadline.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+async function startServer(env: Record<string, string>) {
+  const child = spawn('node', ['dist/server/main.js'], {
+    cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'silent', ...env },
+  });
+  let output = '';
+  child.stdout!.on('data', (c) => { output += c; });
+  child.stderr!.on('data', (c) => { output += c; });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const match = /localhost:(\d+)\/graphql/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', () => reject(new Error(output)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, port, exited, output: () => output };
+}
+
+/** A POST whose body arrives in two parts, so that it is in flight for as long as we like. */
+function slowPost(port: number) {
+  const body = JSON.stringify({ query: '{ people { totalCount } }' });
+  const half = Math.floor(body.length / 2);
+  let finish: () => void = () => {};
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      let text = '';
+      res.on('data', (c) => { text += c; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, half));
+    finish = () => req.end(body.slice(half));
+  });
+  return { answer, finish: () => finish() };
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('graceful shutdown on SIGTERM', () => {
+  beforeAll(() => {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+  }, 120_000);
+
+  it('finishes the request in flight, refuses new ones, and exits 0', async () => {
+    const server = await startServer({ SHUTDOWN_GRACE_MS: '10000' });
+    const inFlight = slowPost(server.port);
+    await pause(300);
+    server.child.kill('SIGTERM');
+    await pause(300);
+    await expect(fetch(`http://127.0.0.1:${server.port}/health`)).rejects.toThrow();
+    inFlight.finish();
+    const answer = await inFlight.answer;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ data: { people: { totalCount: 5 } } });
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('SIGTERM: closing');
+    expect(server.output()).toContain('closed');
+  });
+
+  it('cuts a request that does not finish by the deadline, and still exits 0', async () => {
+    const server = await startServer({ SHUTDOWN_GRACE_MS: '500' });
+    const stuck = slowPost(server.port);
+    stuck.answer.catch(() => {});
+    await pause(300);
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(server.output()).toContain('requests still open after 500 ms: closing their connections');
+  });
+});
