@@ -17,6 +17,8 @@ const configSchema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   ANALYST_TOKENS: z.string().default(''),
+  READ_TOKENS: z.string().default(''),
+  REQUIRE_AUTH: flag.default(false),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
   STORE_TIMEOUT_MS: positive.default(5000),
@@ -47,8 +49,12 @@ export interface Config {
 
 /** What the HTTP server needs beyond a store. */
 export interface ServerOptions {
-  /** Bearer tokens that may use analyst features (read-only Cypher). */
+  /** Bearer tokens that may use analyst features (read-only Cypher), and read. */
   analystTokens: string[];
+  /** Bearer tokens that may read. */
+  readTokens: string[];
+  /** When true, every GraphQL request and export needs a read or analyst token. */
+  requireAuth: boolean;
   cypherTimeoutMs: number;
   cypherRowLimit: number;
   /** Off in production: the schema is not described, and errors suggest no field names. */
@@ -59,6 +65,8 @@ export interface ServerOptions {
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   analystTokens: [],
+  readTokens: [],
+  requireAuth: false,
   cypherTimeoutMs: 5000,
   cypherRowLimit: 1000,
   introspection: true,
@@ -75,6 +83,8 @@ export interface Neo4jConfig {
 
 export class ConfigError extends Error {}
 
+const tokenList = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(blankless);
@@ -90,7 +100,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storeTimeoutMs: c.STORE_TIMEOUT_MS,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     server: {
-      analystTokens: c.ANALYST_TOKENS.split(',').map((t) => t.trim()).filter(Boolean),
+      analystTokens: tokenList(c.ANALYST_TOKENS),
+      readTokens: tokenList(c.READ_TOKENS),
+      requireAuth: c.REQUIRE_AUTH,
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
       cypherRowLimit: c.CYPHER_ROW_LIMIT,
       introspection: c.INTROSPECTION,

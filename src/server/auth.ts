@@ -1,5 +1,16 @@
-/** Bearer tokens: read from the request, compared in constant time, never logged. */
+/**
+ * Bearer tokens and what they allow. An analyst token (ANALYST_TOKENS) may read and run Cypher;
+ * a read token (READ_TOKENS) may read. Tokens are compared in constant time and never logged.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ServerOptions } from '../config.js';
+
+export type Scope = 'read' | 'analyst';
+
+export interface Caller {
+  token: 'none' | 'invalid' | 'valid';
+  scopes: ReadonlySet<Scope>;
+}
 
 export function bearerToken(request: Request | undefined): string | null {
   const header = request?.headers.get('authorization') ?? '';
@@ -15,4 +26,23 @@ export function isOneOf(token: string, allowed: readonly string[]): boolean {
   let found = false;
   for (const candidate of allowed) found = timingSafeEqual(presented, digest(candidate)) || found;
   return found;
+}
+
+export function callerOf(request: Request | undefined, options: ServerOptions): Caller {
+  const token = bearerToken(request);
+  const scopes = new Set<Scope>();
+  if (token && isOneOf(token, options.analystTokens)) scopes.add('analyst').add('read');
+  else if (token && isOneOf(token, options.readTokens)) scopes.add('read');
+  const state = token === null ? 'none' : scopes.size > 0 ? 'valid' : 'invalid';
+  // without REQUIRE_AUTH anyone may read
+  if (!options.requireAuth) scopes.add('read');
+  return { token: state, scopes };
+}
+
+/** Why a caller may not do something that needs `scope`: UNAUTHENTICATED or FORBIDDEN, or null when it may. */
+export function refusalFor(caller: Caller, scope: Scope): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
+  if (caller.scopes.has(scope)) return null;
+  if (caller.token === 'none') return { code: 'UNAUTHENTICATED', message: `this needs a ${scope} token: send "Authorization: Bearer <token>"` };
+  if (caller.token === 'invalid') return { code: 'UNAUTHENTICATED', message: 'that token is not valid here' };
+  return { code: 'FORBIDDEN', message: `this token may not use ${scope === 'analyst' ? 'analyst features' : 'reads'}` };
 }

@@ -11,6 +11,7 @@ import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
 import { introspectionPolicy } from './introspection.js';
 import { limitsPlugin } from './limits.js';
+import { requireReadScope } from './requireAuth.js';
 import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
 import type { Logger } from 'pino';
 
@@ -68,9 +69,10 @@ export function createServer(
       observe(logger, metrics),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       limitsPlugin(options.limits),
+      requireReadScope(),
       introspectionPolicy(options.introspection),
       readiness(store),
-      exportRoutes(store),
+      exportRoutes(store, options),
       explorerPage(),
     ],
   });

@@ -8,11 +8,13 @@ import { gatherExport } from '../export/exportGraph.js';
 import { EXPORT_FORMATS } from '../export/formats.js';
 import { createContext } from '../graphql/context.js';
 import { checkRange, entityById, MAX_DEPTH, relatedOf } from '../graphql/types/exploration.js';
+import type { ServerOptions } from '../config.js';
 import type { GraphStore } from '../store/graphStore.js';
+import { refusalFor } from './auth.js';
 
 const EXPORT_PATH = /^\/export\/graph\.(\w+)$/;
 
-export function exportRoutes(store: GraphStore): Plugin {
+export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI, request }) {
       const match = EXPORT_PATH.exec(url.pathname);
@@ -23,7 +25,9 @@ export function exportRoutes(store: GraphStore): Plugin {
       const format = EXPORT_FORMATS[match[1] ?? ''];
       if (!format) return fail(404, 'NOT_FOUND', `no export format "${match[1]}": try graph.gexf, graph.graphml or graph.cyjs`);
 
-      const context = createContext(store);
+      const context = createContext(store, request, options);
+      const refusal = refusalFor(context.caller, 'read');
+      if (refusal) return fail(refusal.code === 'FORBIDDEN' ? 403 : 401, refusal.code, refusal.message);
       const focusId = url.searchParams.get('focus');
       let focus;
       let depth = 1;

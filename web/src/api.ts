@@ -13,13 +13,24 @@ export interface EntityDetails extends EntitySummary {
 export interface TimelineEvent extends EntitySummary { eventType: string; date: { text: string } | null }
 export interface SourceText { key: string; title: string; text: string }
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+const TOKEN_KEY = 'caseGraphToken';
+
+/** Where the server requires a token (REQUIRE_AUTH), the explorer asks for one once and keeps it in this browser. */
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, retried = false): Promise<T> {
+  const token = localStorage.getItem(TOKEN_KEY);
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (!retried && body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    const given = window.prompt('This case graph needs an access token:');
+    if (given) {
+      localStorage.setItem(TOKEN_KEY, given.trim());
+      return graphql(query, variables, true);
+    }
+  }
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data as T;
 }

@@ -6,7 +6,7 @@
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { CypherRefusal } from '../../store/cypher.js';
-import { isOneOf } from '../../server/auth.js';
+import { refusalFor } from '../../server/auth.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, clientError } from '../errors.js';
@@ -22,9 +22,9 @@ interface CypherResult {
 
 const REFUSAL_CODES = { WRITE: 'FORBIDDEN', TIMEOUT: 'QUERY_TOO_COMPLEX', INVALID: 'BAD_USER_INPUT' } as const;
 
-function requireAnalyst({ token, options }: Context): void {
-  if (!token) throw clientError('UNAUTHENTICATED', 'cypher needs an analyst token: send "Authorization: Bearer <token>"');
-  if (!isOneOf(token, options.analystTokens)) throw clientError('UNAUTHENTICATED', 'that token is not an analyst token');
+function requireAnalyst({ caller }: Context): void {
+  const refusal = refusalFor(caller, 'analyst');
+  if (refusal) throw clientError(refusal.code, refusal.message);
 }
 
 const present = <T>(list: readonly (T | null | Error)[]): T[] => list.filter((x): x is T => x !== null && !(x instanceof Error));
