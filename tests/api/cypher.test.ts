@@ -80,6 +80,9 @@ describe.runIf(neo4jUri !== null)('cypher on Neo4j', () => {
     expect((await ask('RETURN 1 AS one', undefined, { authorization: 'Bearer not-a-token' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await ask('RETURN 1 AS one', undefined, { authorization: `Basic ${TOKEN}` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await ask('THIS IS NOT CYPHER')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await ask('   ')).errors?.[0]).toMatchObject({ message: 'query must not be empty', extensions: { code: 'BAD_USER_INPUT' } });
+    // found by the fuzzer: Neo4j's own parser fails on a lone backslash
+    expect((await ask('\\')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await ask('RETURN 1 AS one', [1, 2])).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -58,6 +58,7 @@ builder.queryField('cypher', (t) =>
       if (!store.readOnlyCypher) {
         throw clientError('NOT_SUPPORTED', 'cypher needs the Neo4j store: start the server with NEO4J_URI set');
       }
+      if (!args.query.trim()) throw badUserInput('query must not be empty');
       const params = args.params ?? {};
       if (typeof params !== 'object' || Array.isArray(params) || params === null) throw badUserInput('params must be a JSON object');
       let answer;

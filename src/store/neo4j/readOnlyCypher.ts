@@ -64,9 +64,10 @@ function refusalOf(error: unknown, limits: CypherLimits): unknown {
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new CypherRefusal('TIMEOUT', `the query ran longer than ${limits.timeoutMs} ms and was stopped`);
   }
-  if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
-    return new CypherRefusal('INVALID', message);
-  }
+  // anything else the database blames on the query (syntax, types, unknown procedures, ...)
+  if (code.startsWith('Neo.ClientError.')) return new CypherRefusal('INVALID', message);
+  // the database failing on this query (its own parser has crashed on a lone backslash): say so
+  if (code.startsWith('Neo.DatabaseError.')) return new CypherRefusal('INVALID', `the database could not run this query: ${message}`);
   return error;
 }
 
