@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NEO4J_LAUNCHER_DIR } from '../paths.js';
 
@@ -14,10 +15,10 @@ const LAUNCHER_SOURCE = join(NEO4J_LAUNCHER_DIR, 'src', 'main', 'java', 'local',
 const POM = join(NEO4J_LAUNCHER_DIR, 'pom.xml');
 const READY = /Neo4j ready on (bolt:\/\/\S+)/;
 
-/** The flags Neo4j's own launcher passes on Java 17, and a heap that leaves room for the tests. */
-const JVM_FLAGS = [
+/** The flags Neo4j's own launcher passes on Java 17, and a heap (NEO4J_HEAP, 1g) that leaves room for the tests. */
+const jvmFlags = () => [
   '-Xms256m',
-  '-Xmx1g',
+  `-Xmx${process.env.NEO4J_HEAP || '1g'}`,
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-Djdk.nio.maxCachedBufferSize=1024',
@@ -28,6 +29,18 @@ const JVM_FLAGS = [
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
 ];
+
+/** A TCP port free on loopback right now, for a database or server of a test or benchmark. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Why the local Neo4j cannot run here, or null when java and mvn are both present. */
 export function missingTools(): string | null {
@@ -75,7 +88,7 @@ export interface LocalNeo4j {
 }
 
 export function spawnNeo4j(classpath: string, options: LocalNeo4jOptions): ChildProcess {
-  return spawn('java', [...JVM_FLAGS, '-cp', classpath, 'local.neo4j.Launcher', ...(options.exitWithParent ? ['--exit-on-stdin-close'] : [])], {
+  return spawn('java', [...jvmFlags(), '-cp', classpath, 'local.neo4j.Launcher', ...(options.exitWithParent ? ['--exit-on-stdin-close'] : [])], {
     env: { ...process.env, NEO4J_BOLT_PORT: String(options.port), NEO4J_DATA_DIR: options.dataDir },
     stdio: ['pipe', 'pipe', options.stdio === 'pipe' ? 'pipe' : 'inherit'],
   });

@@ -5,9 +5,9 @@
  */
 import graphology from 'graphology';
 import { ENTITY_KINDS } from '../domain/kinds.js';
-import { quoteOf, type Entity, type Relationship, type Source } from '../domain/model.js';
+import { quoteOf, type Entity, type Source } from '../domain/model.js';
 import { parsePartialDate } from '../domain/partialDate.js';
-import { neighbourhood, type RelatedOf, type Subgraph } from '../explore/neighbourhood.js';
+import { neighbourhood, type GraphReader, type Subgraph } from '../explore/neighbourhood.js';
 import type { GraphStore } from '../store/graphStore.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -33,16 +33,15 @@ export interface ExportEdge {
 
 export type ExportGraph = InstanceType<typeof MultiDirectedGraph<ExportNode, ExportEdge>>;
 
-/** Reads the whole graph in one pass per kind plus one batched read of relationships. */
-async function wholeGraph(store: GraphStore, relatedOf: RelatedOf): Promise<Subgraph> {
+/** Reads the whole graph: one pass per kind, then the relationships among everything. */
+async function wholeGraph(store: GraphStore): Promise<Subgraph> {
   const nodes: Entity[] = [];
   const counts = await store.countByKind();
   for (const kind of ENTITY_KINDS) {
     nodes.push(...(await store.listEntities(kind, {}, { offset: 0, limit: counts[kind] })).items);
   }
-  const edges = new Map<string, Relationship>();
-  for (const list of await relatedOf(nodes.map((n) => n.key))) for (const { relationship } of list) edges.set(relationship.key, relationship);
-  return { nodes, edges: [...edges.values()], truncated: false };
+  const edges = await store.relationshipsAmong(nodes.map((n) => n.key), null);
+  return { nodes, edges, truncated: false };
 }
 
 export interface ExportScope {
@@ -51,10 +50,10 @@ export interface ExportScope {
   depth?: number;
 }
 
-export async function gatherExport(store: GraphStore, relatedOf: RelatedOf, scope: ExportScope): Promise<ExportGraph> {
+export async function gatherExport(store: GraphStore, reader: GraphReader, scope: ExportScope): Promise<ExportGraph> {
   const subgraph = scope.focus
-    ? await neighbourhood(scope.focus, scope.depth ?? 1, null, Number.MAX_SAFE_INTEGER, relatedOf)
-    : await wholeGraph(store, relatedOf);
+    ? await neighbourhood(scope.focus, scope.depth ?? 1, null, Number.MAX_SAFE_INTEGER, reader)
+    : await wholeGraph(store);
   const sources = new Map((await store.sources()).map((s): [string, Source] => [s.key, s]));
 
   const graph: ExportGraph = new MultiDirectedGraph<ExportNode, ExportEdge>();

@@ -1,6 +1,6 @@
 /** The typed fields of API.md (credits, participants, causes, ...) read an entity's relationships through here. */
 import type { Direction, EntityKind, RelationshipType } from '../domain/kinds.js';
-import type { Entity } from '../domain/model.js';
+import type { Entity, Relationship } from '../domain/model.js';
 import { compareEntities, compareStrings } from '../domain/ordering.js';
 import { timelineKey } from '../domain/timeline.js';
 import type { RelatedEntity } from '../store/graphStore.js';
@@ -30,6 +30,11 @@ export function byOtherEnd(list: RelatedEntity[]): RelatedEntity[] {
       ? compareStrings(timelineKey(a.entity), timelineKey(b.entity)) || compareStrings(a.entity.key, b.entity.key)
       : compareEntities(a.entity, b.entity),
   );
+}
+
+/** The relationships themselves (credits, participations), ordered by the entity at their other end. */
+export async function relationshipsVia(...args: Parameters<typeof relatedVia>): Promise<Relationship[]> {
+  return byOtherEnd(await relatedVia(...args)).map((r) => r.relationship);
 }
 
 export async function relatedEntities(...args: Parameters<typeof relatedVia>): Promise<Entity[]> {

@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 import { gatherExport } from '../export/exportGraph.js';
 import { EXPORT_FORMATS } from '../export/formats.js';
 import { createContext } from '../graphql/context.js';
-import { checkRange, entityById, MAX_DEPTH, relatedOf } from '../graphql/types/exploration.js';
+import { checkRange, entityById, graphReader, MAX_DEPTH } from '../graphql/types/exploration.js';
 import type { ServerOptions } from '../config.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { refusalFor } from './auth.js';
@@ -40,7 +40,7 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
       }
       if (focus === null) return fail(404, 'NOT_FOUND', `no entity has the ID ${focusId}`);
 
-      const graph = await gatherExport(store, relatedOf(context), focus ? { focus, depth } : {});
+      const graph = await gatherExport(store, graphReader(context), focus ? { focus, depth } : {});
       const filename = focus ? `neighbourhood-${focus.key}-depth-${depth}.${format.extension}` : `case-graph.${format.extension}`;
       endResponse(
         new fetchAPI.Response(format.write(graph), {

@@ -6,7 +6,7 @@
  * where a key names nothing), so that per-request DataLoaders can sit directly on them.
  */
 import type { EntityFilter, EventFilter, OrderDirection } from '../domain/filters.js';
-import type { EntityKind } from '../domain/kinds.js';
+import type { EntityKind, RelationshipType } from '../domain/kinds.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
 import type { SearchHit } from '../domain/search.js';
 import type { CypherAnswer, CypherLimits } from './cypher.js';
@@ -49,6 +49,10 @@ export interface GraphStore {
    */
   relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]>;
   relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
+  /** For each entity, the keys of the entities linked to it either way by `types` (all when null), in key order. */
+  neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]>;
+  /** Every relationship of `types` (all when null) whose two ends are both among `keys`, by key. */
+  relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]>;
   /** Ordered by key. */
   sources(): Promise<Source[]>;
   sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]>;

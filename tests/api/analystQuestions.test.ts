@@ -1,21 +1,14 @@
 /** An analyst's questions about the Rust case, asked through GraphQL, answered the same on both stores. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { apiOn } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 for (const under of STORES) {
   describe.runIf(under.available)(`an analyst asks (${under.name} store)`, () => {
-    let store: GraphStore;
-    let api: ReturnType<typeof apiFor>;
-    beforeAll(async () => {
-      store = await under.open();
-      api = apiFor(store);
-    });
-    afterAll(async () => { await store?.close(); });
+    const on = apiOn(under);
 
     it('who represents Alec Baldwin?', async () => {
-      const { entity } = await api.data(`{ entity(kind: PERSON, key: "alec-baldwin") {
+      const { entity } = await on.api.data(`{ entity(kind: PERSON, key: "alec-baldwin") {
         ... on Person { representedBy { name occupations } } } }`);
       expect(entity.representedBy).toEqual([
         { name: 'Alex Spiro', occupations: ['lawyer'] },
@@ -24,7 +17,7 @@ for (const under of STORES) {
     });
 
     it('who was hurt in the November 2021 incident, how, and on which production?', async () => {
-      const { events } = await api.data(`{ events(where: { from: "2021-11", to: "2021-11" }) {
+      const { events } = await on.api.data(`{ events(where: { from: "2021-11", to: "2021-11" }) {
         totalCount
         edges { node { name date { text } production { name } location { name }
           participants { participant { name } role evidence { quote } } } } } }`);
@@ -39,7 +32,7 @@ for (const under of STORES) {
     });
 
     it('who directs Rust, and where is it to film next?', async () => {
-      const { entity } = await api.data(`{ entity(kind: PRODUCTION, key: "rust") {
+      const { entity } = await on.api.data(`{ entity(kind: PRODUCTION, key: "rust") {
         ... on Production {
           productionType
           credits { person { name } role evidence { quote } }
@@ -59,7 +52,7 @@ for (const under of STORES) {
     });
 
     it('what did the New Mexico State Attorney’s Office decide, and who reported it?', async () => {
-      const { search } = await api.data(`{ search(text: "state attorney's office", kinds: [ORGANISATION], first: 1) {
+      const { search } = await on.api.data(`{ search(text: "state attorney's office", kinds: [ORGANISATION], first: 1) {
         entity { name ... on Organisation { jurisdiction { name }
           participations { role event { name eventType participants { participant { name } role evidence { quote } } } } } } } }`);
       const office = search[0].entity;
@@ -76,7 +69,7 @@ for (const under of STORES) {
     });
 
     it('what came of Hutchins’s death?', async () => {
-      const { entity } = await api.data(`{ entity(kind: EVENT, key: "death-of-galina-hutchins") {
+      const { entity } = await on.api.data(`{ entity(kind: EVENT, key: "death-of-galina-hutchins") {
         ... on Event { causes { name } consequences { name eventType consequences { name consequences { name } } } } } }`);
       expect(entity.causes).toEqual([{ name: 'November 2021 incident on the Rust set' }]);
       expect(entity.consequences).toEqual([
@@ -90,13 +83,13 @@ for (const under of STORES) {
     });
 
     it('what is on the timeline, and what involves Joel Souza?', async () => {
-      const { timeline, souza } = await api.data(`{
+      const { timeline, souza } = await on.api.data(`{
         timeline { name date { text } }
         souza: entity(kind: PERSON, key: "joel-souza") { id }
       }`);
       expect(timeline[0]).toEqual({ name: 'November 2021 incident on the Rust set', date: { text: '2021-11' } });
       expect(timeline.slice(1).every((e: any) => e.date === null)).toBe(true);
-      const { timeline: involving } = await api.data(`query($id: ID!) { timeline(where: { involving: $id }) { name } }`, { id: souza.id });
+      const { timeline: involving } = await on.api.data(`query($id: ID!) { timeline(where: { involving: $id }) { name } }`, { id: souza.id });
       expect(involving.map((e: any) => e.name)).toEqual(['November 2021 incident on the Rust set', 'Rust filming resumption']);
     });
   });

@@ -1,7 +1,6 @@
 /** The case through GraphQL, on both stores: what a GraphiQL user asks, and what comes back. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { apiOn, WHOLE_GRAPH_QUERIES } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const COUNTS = `{
@@ -14,16 +13,10 @@ const COUNTS = `{
 
 for (const under of STORES) {
   describe.runIf(under.available)(`the API on the ${under.name} store`, () => {
-    let store: GraphStore;
-    let api: ReturnType<typeof apiFor>;
-    beforeAll(async () => {
-      store = await under.open();
-      api = apiFor(store, WHOLE_GRAPH_QUERIES);
-    });
-    afterAll(async () => { await store?.close(); });
+    const on = apiOn(under, WHOLE_GRAPH_QUERIES);
 
     it('counts every kind the article names', async () => {
-      expect(await api.data(COUNTS)).toEqual({
+      expect(await on.api.data(COUNTS)).toEqual({
         people: { totalCount: 5 },
         organisations: { totalCount: 2 },
         productions: { totalCount: 1 },
@@ -33,17 +26,17 @@ for (const under of STORES) {
     });
 
     it('pages through people by name with opaque cursors', async () => {
-      const first = await api.data(`{ people(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`);
+      const first = await on.api.data(`{ people(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`);
       expect(first.people.edges.map((e: any) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro']);
       expect(first.people.pageInfo.hasNextPage).toBe(true);
-      const next = await api.data(`query($after: String) { people(first: 10, after: $after) {
+      const next = await on.api.data(`query($after: String) { people(first: 10, after: $after) {
         edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }`, { after: first.people.pageInfo.endCursor });
       expect(next.people.edges.map((e: any) => e.node.name)).toEqual(['Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
       expect(next.people.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     });
 
     it('answers who represents Alec Baldwin, with the words that say so', async () => {
-      const { entity } = await api.data(`{
+      const { entity } = await on.api.data(`{
         entity(kind: PERSON, key: "alec-baldwin") {
           name
           ... on Person { occupations }
@@ -66,7 +59,7 @@ for (const under of STORES) {
     });
 
     it('gives every quote exactly as the source text reads at its offsets', async () => {
-      const { sources, people, events } = await api.data(`{
+      const { sources, people, events } = await on.api.data(`{
         sources { text }
         people { edges { node { mentions { quote start end }
           relationships(first: 100) { edges { node { evidence { quote start end } } } } } } }
@@ -85,7 +78,7 @@ for (const under of STORES) {
     });
 
     it('counts relationships per type and direction, for a front end to offer "expand"', async () => {
-      const { entity } = await api.data(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
+      const { entity } = await on.api.data(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
       expect(entity.relationshipCounts).toEqual([
         { type: 'CONCERNS', direction: 'IN', count: 3 },
         { type: 'FILMED_AT', direction: 'OUT', count: 2 },
@@ -94,7 +87,7 @@ for (const under of STORES) {
     });
 
     it('dates the November 2021 incident to the month', async () => {
-      const { entity } = await api.data(`{ entity(kind: EVENT, key: "rust-set-incident") {
+      const { entity } = await on.api.data(`{ entity(kind: EVENT, key: "rust-set-incident") {
         name ... on Event { eventType date { year month day precision text earliest latest } } } }`);
       expect(entity).toEqual({
         name: 'November 2021 incident on the Rust set',
@@ -104,12 +97,12 @@ for (const under of STORES) {
     });
 
     it('resolves the global IDs of entities, relationships and sources through node and nodes', async () => {
-      const { entity, sources } = await api.data(`{
+      const { entity, sources } = await on.api.data(`{
         entity(kind: PERSON, key: "joel-souza") { id relationships(types: [WORKED_ON]) { edges { node { id } } } }
         sources { id }
       }`);
       const relationshipId = entity.relationships.edges[0].node.id;
-      const { nodes } = await api.data(`query($ids: [ID!]!) { nodes(ids: $ids) {
+      const { nodes } = await on.api.data(`query($ids: [ID!]!) { nodes(ids: $ids) {
         __typename id
         ... on Person { name }
         ... on Relationship { type role to { name } }
@@ -123,7 +116,7 @@ for (const under of STORES) {
     });
 
     it('lists everything a source mentions', async () => {
-      const { sources } = await api.data(`{ sources { title entities { name kind } } }`);
+      const { sources } = await on.api.data(`{ sources { title entities { name kind } } }`);
       expect(sources[0].entities).toHaveLength(18);
       expect(sources[0].entities).toContainEqual({ name: 'New Mexico State Attorney’s Office', kind: 'ORGANISATION' });
     });
@@ -131,20 +124,20 @@ for (const under of STORES) {
     it('answers null for a well-formed ID or key that names nothing', async () => {
       const missing = Buffer.from('Person:nobody').toString('base64');
       const wrongKind = Buffer.from('Organisation:alec-baldwin').toString('base64');
-      const result = await api.query(`query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id }
+      const result = await on.api.query(`query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id }
         c: entity(kind: EVENT, key: "alec-baldwin") { key } }`, { a: missing, b: wrongKind });
       expect(result).toEqual({ status: 200, data: { a: null, b: null, c: null } });
     });
 
     it('refuses a malformed ID and an oversized page with BAD_USER_INPUT, not a 500', async () => {
-      const badId = await api.query(`{ node(id: "not-an-id") { id } }`);
+      const badId = await on.api.query(`{ node(id: "not-an-id") { id } }`);
       expect(badId.status).toBe(200);
       expect(badId.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-      const tooMany = await api.query(`{ people(first: 101) { totalCount } }`);
+      const tooMany = await on.api.query(`{ people(first: 101) { totalCount } }`);
       expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be between 0 and 100, got 101', extensions: { code: 'BAD_USER_INPUT' } });
-      const negative = await api.query(`{ entity(kind: PERSON, key: "alec-baldwin") { relationships(first: -1) { totalCount } } }`);
+      const negative = await on.api.query(`{ entity(kind: PERSON, key: "alec-baldwin") { relationships(first: -1) { totalCount } } }`);
       expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      const badCursor = await api.query(`{ people(after: "nonsense") { totalCount } }`);
+      const badCursor = await on.api.query(`{ people(after: "nonsense") { totalCount } }`);
       expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });

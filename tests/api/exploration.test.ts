@@ -1,8 +1,8 @@
 /** Expanding around an entity and connecting two, the same on both stores. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseGraph } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor } from '../support/api.js';
+import { apiFor, apiOn } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const id = (typename: string, key: string) => Buffer.from(`${typename}:${key}`).toString('base64');
@@ -25,20 +25,14 @@ function twoIslands(): CaseGraph {
 
 for (const under of STORES) {
   describe.runIf(under.available)(`exploring (${under.name} store)`, () => {
-    let store: GraphStore;
-    let api: ReturnType<typeof apiFor>;
-    beforeAll(async () => {
-      store = await under.open();
-      api = apiFor(store);
-    });
-    afterAll(async () => { await store?.close(); });
+    const on = apiOn(under);
 
     const NEIGHBOURHOOD = `query($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
       neighbourhood(id: $id, depth: $depth, types: $types, limit: $limit) {
         truncated nodes { key } edges { type from { key } to { key } } } }`;
 
     it('expands Alec Baldwin one hop: his lawyers appear, with every relationship among what is shown', async () => {
-      const { neighbourhood } = await api.data(NEIGHBOURHOOD, { id: BALDWIN });
+      const { neighbourhood } = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN });
       const keys = neighbourhood.nodes.map((n: any) => n.key);
       expect(keys[0]).toBe('alec-baldwin');
       expect(keys).toEqual(expect.arrayContaining(['lewten-nikas', 'alex-spiro', 'rust']));
@@ -53,12 +47,12 @@ for (const under of STORES) {
     });
 
     it('follows only the types asked, and says when the limit cut it', async () => {
-      const lawyers = await api.data(NEIGHBOURHOOD, { id: BALDWIN, types: ['REPRESENTS'] });
+      const lawyers = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, types: ['REPRESENTS'] });
       expect(lawyers.neighbourhood.nodes.map((n: any) => n.key)).toEqual(['alec-baldwin', 'alex-spiro', 'lewten-nikas']);
-      const cut = await api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 2, limit: 4 });
+      const cut = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 2, limit: 4 });
       expect(cut.neighbourhood.truncated).toBe(true);
       expect(cut.neighbourhood.nodes).toHaveLength(4);
-      const all = await api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 3, limit: 1000 });
+      const all = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 3, limit: 1000 });
       expect(all.neighbourhood.truncated).toBe(false);
       expect(all.neighbourhood.nodes).toHaveLength(18);
       expect(all.neighbourhood.edges).toHaveLength(29);
@@ -68,7 +62,7 @@ for (const under of STORES) {
       const PATH = `query($from: ID!, $to: ID!, $max: Int) { path(from: $from, to: $to, maxLength: $max) {
         length nodes { key } edges { type role } } }`;
       const vars = { from: id('Person', 'alex-spiro'), to: id('Location', 'montana') };
-      const { path } = await api.data(PATH, vars);
+      const { path } = await on.api.data(PATH, vars);
       expect(path).toEqual({
         length: 3,
         nodes: [{ key: 'alex-spiro' }, { key: 'alec-baldwin' }, { key: 'rust' }, { key: 'montana' }],
@@ -78,17 +72,17 @@ for (const under of STORES) {
           { type: 'FILMED_AT', role: 'planned' },
         ],
       });
-      expect((await api.data(PATH, { ...vars, max: 2 })).path).toBeNull();
-      expect((await api.data(PATH, { from: vars.from, to: vars.from })).path).toEqual({ length: 0, nodes: [{ key: 'alex-spiro' }], edges: [] });
+      expect((await on.api.data(PATH, { ...vars, max: 2 })).path).toBeNull();
+      expect((await on.api.data(PATH, { from: vars.from, to: vars.from })).path).toEqual({ length: 0, nodes: [{ key: 'alex-spiro' }], edges: [] });
     });
 
     it('refuses what it cannot answer with a code', async () => {
-      const codes = async (query: string) => (await api.query(query)).errors?.map((e) => e.extensions?.code);
+      const codes = async (query: string) => (await on.api.query(query)).errors?.map((e) => e.extensions?.code);
       expect(await codes(`{ neighbourhood(id: "${BALDWIN}", depth: 4) { truncated } }`)).toEqual(['BAD_USER_INPUT']);
       expect(await codes(`{ neighbourhood(id: "${BALDWIN}", limit: 0) { truncated } }`)).toEqual(['BAD_USER_INPUT']);
       expect(await codes(`{ neighbourhood(id: "${id('Person', 'nobody')}") { truncated } }`)).toEqual(['NOT_FOUND']);
       expect(await codes(`{ path(from: "${BALDWIN}", to: "${id('Source', 'rust-article')}") { length } }`)).toEqual(['BAD_USER_INPUT']);
-      expect(await api.query(`{ path(from: "${BALDWIN}", to: "${id('Person', 'nobody')}") { length } }`)).toEqual({ status: 200, data: { path: null } });
+      expect(await on.api.query(`{ path(from: "${BALDWIN}", to: "${id('Person', 'nobody')}") { length } }`)).toEqual({ status: 200, data: { path: null } });
     });
   });
 

@@ -1,7 +1,7 @@
 /** The whole graph, read through the API, is the same on the embedded store and on Neo4j, order included. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
+import { apiFor, apiOn, WHOLE_GRAPH_QUERIES } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const EVERYTHING = `
@@ -65,16 +65,10 @@ describe.runIf(both)('parity between the stores', () => {
 
 for (const under of STORES) {
   describe.runIf(under.available)(`search and filters through GraphQL (${under.name} store)`, () => {
-    let store: GraphStore;
-    let api: ReturnType<typeof apiFor>;
-    beforeAll(async () => {
-      store = await under.open();
-      api = apiFor(store);
-    });
-    afterAll(async () => { await store?.close(); });
+    const on = apiOn(under);
 
     const keys = async (text: string, extra = '') =>
-      (await api.data(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
+      (await on.api.data(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
         (h: any) => h.entity.key,
       );
 
@@ -85,10 +79,10 @@ for (const under of STORES) {
     });
 
     it('ranks exact name, then alias, then prefix, then word, then substring', async () => {
-      const { search } = await api.data(`{ search(text: "souza", first: 20) { score entity { key } } }`);
+      const { search } = await on.api.data(`{ search(text: "souza", first: 20) { score entity { key } } }`);
       expect(search).toEqual([{ score: 0.8, entity: { key: 'joel-souza' } }]);
       expect(await keys('rust', ', first: 3')).toEqual(['rust', 'rust-filming-resumption', 'rust-production-halt']);
-      const ranked = (await api.data(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
+      const ranked = (await on.api.data(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
       const scores = ranked.map((h: any) => h.score);
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
       // "Baldwin", Alec Baldwin's alias, starts with "ba"; in the event's name it only starts a word
@@ -96,18 +90,18 @@ for (const under of STORES) {
     });
 
     it('filters lists by source and events by production, with IDs', async () => {
-      const { sources, productions } = await api.data(`{ sources { id } productions { edges { node { id } } } }`);
-      const mentioned = await api.data(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0].id });
+      const { sources, productions } = await on.api.data(`{ sources { id } productions { edges { node { id } } } }`);
+      const mentioned = await on.api.data(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0].id });
       expect(mentioned.locations.totalCount).toBe(3);
       const rust = productions.edges[0].node.id;
-      const { events } = await api.data(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
+      const { events } = await on.api.data(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
       expect(events.edges.map((e: any) => e.node.name)).toEqual(['Rust production halt']);
     });
 
     it('refuses bad filter values with BAD_USER_INPUT', async () => {
       const person = Buffer.from('Person:alec-baldwin').toString('base64');
       const codes = async (query: string, variables?: Record<string, unknown>) =>
-        (await api.query(query, variables)).errors?.map((e) => [e.extensions?.code, e.message]);
+        (await on.api.query(query, variables)).errors?.map((e) => [e.extensions?.code, e.message]);
       expect(await codes(`query($p: ID!) { events(where: { production: $p }) { totalCount } }`, { p: person })).toEqual([
         ['BAD_USER_INPUT', 'production must be the ID of Production, got a Person ID'],
       ]);

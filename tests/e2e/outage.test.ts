@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingTools, startLocalNeo4j, type LocalNeo4j } from '../../src/cli/localNeo4j.js';
+import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../../src/cli/localNeo4j.js';
 import { loadCases } from '../../src/domain/loadCases.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { createServer } from '../../src/server/createServer.js';
@@ -17,7 +17,6 @@ import { guardedStore } from '../../src/store/guardedStore.js';
 import { createDriver } from '../../src/store/neo4j/driver.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4jStore.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
-import { freePort } from '../support/ports.js';
 import { neo4jUri } from '../support/stores.js';
 
 const STORE_TIMEOUT_MS = 2000;

@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { missingTools, startLocalNeo4j } from '../../src/cli/localNeo4j.js';
-import { freePort } from '../support/ports.js';
+import { freePort, missingTools, startLocalNeo4j } from '../../src/cli/localNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

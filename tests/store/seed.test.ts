@@ -54,6 +54,15 @@ describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
     expect(await dump(driver)).toBe(full);
   });
 
+  it('leaves the same database when it loads in small batches (as for very large cases)', async () => {
+    const graph = rustCase();
+    await seedNeo4j(driver, DATABASE, graph);
+    const atOnce = await dump(driver);
+    await seedNeo4j(driver, DATABASE, { ...graph, entities: graph.entities.slice(0, 3), relationships: [] });
+    await seedNeo4j(driver, DATABASE, graph, { batchSize: 4 });
+    expect(await dump(driver)).toBe(atOnce);
+  });
+
   it('uses the labels and types analysts expect in Cypher', async () => {
     await seedNeo4j(driver, DATABASE, rustCase());
     const { records } = await driver.executeQuery(

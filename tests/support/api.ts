@@ -1,7 +1,9 @@
 /** Asks the server in-process (yoga.fetch, no port), as any GraphQL client would. */
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js';
 import { createServer } from '../../src/server/createServer.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
+import type { StoreUnderTest } from './stores.js';
 
 /**
  * For tests that read the whole graph in one query on purpose (pages of 100 inside pages of 100):
@@ -41,4 +43,17 @@ export function apiFor(store: GraphStore, options: Partial<ServerOptions> = {}) 
       return result.data as T;
     },
   };
+}
+
+/** Inside a describe: a store (the case files by default) opened before its tests, closed after, and an API on it. */
+export function apiOn(under: StoreUnderTest, options: Partial<ServerOptions> = {}) {
+  const handle = {} as { store: GraphStore; api: ReturnType<typeof apiFor> };
+  beforeAll(async () => {
+    handle.store = await under.open();
+    handle.api = apiFor(handle.store, options);
+  });
+  afterAll(async () => {
+    await handle.store?.close();
+  });
+  return handle;
 }

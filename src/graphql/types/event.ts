@@ -3,7 +3,7 @@ import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
-import { byOtherEnd, relatedEntities, relatedEntity, relatedVia } from '../related.js';
+import { relatedEntities, relatedEntity, relationshipsVia } from '../related.js';
 import { ParticipationRef } from './credit.js';
 import { connectionFor, implementEntityKind } from './entityKinds.js';
 import { EventFilterInput, OrderDirectionEnum, toEventFilter } from './filters.js';
@@ -38,7 +38,7 @@ implementEntityKind(EventRef, 'EVENT', {
     participants: t.field({
       type: [ParticipationRef],
       description: 'Who took part, and how, by name.',
-      resolve: async (e, _args, context) => byOtherEnd(await relatedVia(e, context, 'PARTICIPATED_IN', 'IN')).map((r) => r.relationship),
+      resolve: (e, _args, context) => relationshipsVia(e, context, 'PARTICIPATED_IN', 'IN'),
     }),
     causes: t.field({
       type: [EventRef],

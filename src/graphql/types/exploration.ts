@@ -1,6 +1,6 @@
 /** neighbourhood and path: graph-shaped answers for visualisation front ends. */
 import type { Entity } from '../../domain/model.js';
-import { neighbourhood, shortestPath, type Path, type Subgraph } from '../../explore/neighbourhood.js';
+import { neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph } from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, clientError } from '../errors.js';
@@ -30,13 +30,15 @@ export function checkRange(value: number, argument: string, min: number, max: nu
   return value;
 }
 
-export const relatedOf = ({ loaders }: Context) => async (keys: string[]) => {
-  const lists = await loaders.related.loadMany(keys);
-  return lists.map((list) => {
-    if (list instanceof Error) throw list;
-    return list;
-  });
-};
+/** What neighbourhood and path read, through this request's store and entity loader. */
+export const graphReader = ({ store, loaders }: Context): GraphReader => ({
+  neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
+  relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
+  entities: async (keys) => {
+    const found = await loaders.entity.loadMany(keys);
+    return found.map((e) => { if (e instanceof Error) throw e; return e; }).filter((e): e is Entity => e !== null);
+  },
+});
 
 export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   description: 'A part of the graph: entities and the relationships among them, ready to draw.',
@@ -72,7 +74,7 @@ builder.queryFields((t) => ({
       const limit = checkRange(args.limit ?? 200, 'limit', 1, MAX_SUBGRAPH_NODES);
       const focus = await entityById(String(args.id), 'id', context);
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
-      return neighbourhood(focus, depth, args.types ?? null, limit, relatedOf(context));
+      return neighbourhood(focus, depth, args.types ?? null, limit, graphReader(context));
     },
   }),
   path: t.field({
@@ -91,7 +93,7 @@ builder.queryFields((t) => ({
         entityById(String(args.from), 'from', context),
         entityById(String(args.to), 'to', context),
       ]);
-      return from && to ? shortestPath(from, to, maxLength, relatedOf(context)) : null;
+      return from && to ? shortestPath(from, to, maxLength, graphReader(context)) : null;
     },
   }),
 }));

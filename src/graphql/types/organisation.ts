@@ -1,5 +1,5 @@
 /** Organisation: authorities, news outlets, studios. */
-import { byOtherEnd, relatedEntity, relatedVia } from '../related.js';
+import { relatedEntity, relationshipsVia } from '../related.js';
 import { ParticipationRef } from './credit.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { LocationRef, OrganisationRef } from './kindRefs.js';
@@ -17,7 +17,7 @@ implementEntityKind(OrganisationRef, 'ORGANISATION', {
     participations: t.field({
       type: [ParticipationRef],
       description: 'Events it took part in, with the role, in timeline order.',
-      resolve: async (o, _args, context) => byOtherEnd(await relatedVia(o, context, 'PARTICIPATED_IN', 'OUT')).map((r) => r.relationship),
+      resolve: (o, _args, context) => relationshipsVia(o, context, 'PARTICIPATED_IN', 'OUT'),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 /** Person: the people a source names, what they worked on, took part in, and who represents whom. */
-import { byOtherEnd, relatedEntities, relatedVia } from '../related.js';
+import { relatedEntities, relationshipsVia } from '../related.js';
 import { CreditRef, ParticipationRef } from './credit.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { PersonRef } from './kindRefs.js';
@@ -11,12 +11,12 @@ implementEntityKind(PersonRef, 'PERSON', {
     credits: t.field({
       type: [CreditRef],
       description: 'Productions worked on, with the role, by production name.',
-      resolve: async (p, _args, context) => byOtherEnd(await relatedVia(p, context, 'WORKED_ON', 'OUT')).map((r) => r.relationship),
+      resolve: (p, _args, context) => relationshipsVia(p, context, 'WORKED_ON', 'OUT'),
     }),
     participations: t.field({
       type: [ParticipationRef],
       description: 'Events taken part in, with the role, in timeline order.',
-      resolve: async (p, _args, context) => byOtherEnd(await relatedVia(p, context, 'PARTICIPATED_IN', 'OUT')).map((r) => r.relationship),
+      resolve: (p, _args, context) => relationshipsVia(p, context, 'PARTICIPATED_IN', 'OUT'),
     }),
     representedBy: t.field({
       type: [PersonRef],

@@ -1,5 +1,5 @@
 /** Production: a film and who worked on it, what happened to it, where it is filmed. */
-import { byOtherEnd, relatedEntities, relatedVia } from '../related.js';
+import { relatedEntities, relationshipsVia } from '../related.js';
 import { CreditRef } from './credit.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { EventRef, LocationRef, ProductionRef } from './kindRefs.js';
@@ -11,7 +11,7 @@ implementEntityKind(ProductionRef, 'PRODUCTION', {
     credits: t.field({
       type: [CreditRef],
       description: 'Who worked on it, with their roles, by name.',
-      resolve: async (p, _args, context) => byOtherEnd(await relatedVia(p, context, 'WORKED_ON', 'IN')).map((r) => r.relationship),
+      resolve: (p, _args, context) => relationshipsVia(p, context, 'WORKED_ON', 'IN'),
     }),
     events: t.field({
       type: [EventRef],

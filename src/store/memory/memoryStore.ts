@@ -4,7 +4,7 @@
  */
 import graphology from 'graphology';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
-import { ENTITY_KINDS, type EntityKind } from '../../domain/kinds.js';
+import { ENTITY_KINDS, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
@@ -120,6 +120,28 @@ export class MemoryStore implements GraphStore {
             .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key))
         : [],
     );
+  }
+
+  async neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]> {
+    return keys.map((key) => {
+      if (!this.graph.hasNode(key)) return [];
+      const neighbours = new Set<string>();
+      this.graph.forEachEdge(key, (_edge, r, source, target) => {
+        if (!types || types.includes(r.type)) neighbours.add(source === key ? target : source);
+      });
+      return [...neighbours].sort(compareStrings);
+    });
+  }
+
+  async relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]> {
+    const among = new Set(keys.filter((key) => this.graph.hasNode(key)));
+    const found: Relationship[] = [];
+    for (const key of among) {
+      this.graph.forEachOutEdge(key, (_edge, r, _source, target) => {
+        if (among.has(target) && (!types || types.includes(r.type))) found.push(r);
+      });
+    }
+    return found.sort((a, b) => compareStrings(a.key, b.key));
   }
 
   async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {

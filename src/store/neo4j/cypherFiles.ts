@@ -26,6 +26,8 @@ export const QUERIES = {
   entitiesByKeys: readCypher('entities-by-keys'),
   relationshipsOf: readCypher('relationships-of'),
   relationshipsByKeys: readCypher('relationships-by-keys'),
+  neighbourKeys: readCypher('neighbour-keys'),
+  relationshipsAmong: readCypher('relationships-among'),
   sources: readCypher('sources'),
   sourcesByKeys: readCypher('sources-by-keys'),
   entitiesMentionedIn: readCypher('entities-mentioned-in'),

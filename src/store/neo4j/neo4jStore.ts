@@ -1,7 +1,7 @@
 /** The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction. */
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../domain/kinds.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
@@ -114,6 +114,17 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read(QUERIES.relationshipsByKeys, { keys, types: RELATIONSHIP_TYPES });
     const byKey = new Map(rows.map((row) => { const r = toRelationship(row.relationship as Row); return [r.key, r]; }));
     return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  async neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]> {
+    const rows = await this.read(QUERIES.neighbourKeys, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
+    const byEntity = new Map(rows.map((row) => [row.entityKey as string, (row.neighbours as string[]).sort(compareStrings)]));
+    return keys.map((key) => byEntity.get(key) ?? []);
+  }
+
+  async relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]> {
+    const rows = await this.read(QUERIES.relationshipsAmong, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
+    return rows.map((row) => toRelationship(row.relationship as Row)).sort((a, b) => compareStrings(a.key, b.key));
   }
 
   async sources(): Promise<Source[]> {

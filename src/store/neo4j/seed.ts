@@ -1,18 +1,22 @@
 /**
- * Loads a case graph into Neo4j: cypher/schema.cypher, then cypher/seed.cypher in one write
- * transaction. Afterwards the database holds exactly the case graph, however often it runs.
+ * Loads a case graph into Neo4j: cypher/schema.cypher, then cypher/seed.cypher, then removes what
+ * the graph no longer contains (seed-inventory.cypher, seed-remove.cypher). Afterwards the database
+ * holds exactly the case graph, however often it runs. By default it is one write transaction;
+ * very large loads (the benchmarks' synthetic cases) may go in batches of `batchSize` instead.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { LABEL_OF_KIND } from '../../domain/kinds.js';
 import type { CaseGraph, Evidence } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { searchFieldsOf } from '../../domain/search.js';
 import { timelineKey } from '../../domain/timeline.js';
 import { summarise, type LoadSummary } from '../graphStore.js';
-import { readCypherStatements } from './cypherFiles.js';
+import { readCypher, readCypherStatements } from './cypherFiles.js';
 
 const SCHEMA_STATEMENTS = readCypherStatements('schema');
 const SEED_STATEMENTS = readCypherStatements('seed');
+const INVENTORY = readCypher('seed-inventory');
+const REMOVE_STATEMENTS = readCypherStatements('seed-remove');
 
 /** Neo4j DATE for Cypher users' date arithmetic; the API reads the partial date's text. */
 function neo4jDate(iso: string) {
@@ -30,7 +34,7 @@ export function seedParameters(graph: CaseGraph) {
   const withoutNulls = (record: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
 
-  return {
+  const parameters = {
     sources: graph.sources.map((s) => ({ key: s.key, properties: withoutNulls({ ...s }) })),
     entities: graph.entities.map((e) => {
       // occupations are a person's; other kinds would only carry an empty list
@@ -70,18 +74,69 @@ export function seedParameters(graph: CaseGraph) {
       properties: withoutNulls({ key: r.key, role: r.role, ...evidenceColumns(r.evidence) }),
     })),
   };
+  return parameters;
 }
 
-export async function seedNeo4j(driver: Driver, database: string, graph: CaseGraph): Promise<LoadSummary> {
+/** The identities seed-inventory.cypher reports for what this graph should leave in the database. */
+function wantedIdentities(graph: CaseGraph, parameters: ReturnType<typeof seedParameters>) {
+  return {
+    entity: new Set(graph.entities.map((e) => e.key)),
+    source: new Set(graph.sources.map((s) => s.key)),
+    link: new Set([
+      ...parameters.mentions.map((m) => `MENTIONS ${m.source} ${m.entity}`),
+      ...graph.relationships.map((r) => `${r.type} ${r.from} ${r.key} ${r.to}`),
+    ]),
+  };
+}
+
+/** A statement gets only the parameters it names: sending the whole graph to each would multiply the load. */
+function parametersFor(statement: string, all: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set([...statement.matchAll(/\$(\w+)/g)].map((m) => m[1]!));
+  return Object.fromEntries(Object.entries(all).filter(([name]) => names.has(name)));
+}
+
+const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+export interface SeedOptions {
+  /** Load in transactions of this many items per statement, rather than one transaction. */
+  batchSize?: number;
+}
+
+export async function seedNeo4j(driver: Driver, database: string, graph: CaseGraph, options: SeedOptions = {}): Promise<LoadSummary> {
   for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement, {}, { database });
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 
   const parameters = seedParameters(graph);
+  const wanted = wantedIdentities(graph, parameters);
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    await session.executeWrite(async (tx) => {
-      for (const statement of SEED_STATEMENTS) await tx.run(statement, parameters);
-    });
+    const merge = async (tx: ManagedTransaction, statement: string, only?: Record<string, unknown>) =>
+      tx.run(statement, only ?? parametersFor(statement, parameters));
+    const removeStale = async (tx: ManagedTransaction) => {
+      const stale = { staleEntityKeys: [] as string[], staleSourceKeys: [] as string[], staleLinkIds: [] as string[] };
+      for (const record of (await tx.run(INVENTORY)).records) {
+        const what = record.get('what') as 'entity' | 'source' | 'link';
+        if (wanted[what].has(record.get('identity') as string)) continue;
+        if (what === 'entity') stale.staleEntityKeys.push(record.get('identity'));
+        else if (what === 'source') stale.staleSourceKeys.push(record.get('identity'));
+        else stale.staleLinkIds.push(record.get('id'));
+      }
+      for (const statement of REMOVE_STATEMENTS) await tx.run(statement, parametersFor(statement, stale));
+    };
+
+    if (!options.batchSize) {
+      await session.executeWrite(async (tx) => {
+        for (const statement of SEED_STATEMENTS) await merge(tx, statement);
+        await removeStale(tx);
+      });
+    } else {
+      for (const statement of SEED_STATEMENTS) {
+        const [[name, list]] = Object.entries(parametersFor(statement, parameters)) as [[string, unknown[]]];
+        for (const chunk of chunks(list, options.batchSize)) await session.executeWrite((tx) => merge(tx, statement, { [name]: chunk }));
+      }
+      await session.executeWrite(removeStale);
+    }
   } finally {
     await session.close();
   }

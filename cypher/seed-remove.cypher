@@ -1,0 +1,12 @@
+// Removes what the case files no longer contain (computed from seed-inventory.cypher).
+UNWIND $staleLinkIds AS id
+MATCH ()-[r]->() WHERE elementId(r) = id
+DELETE r;
+
+UNWIND $staleEntityKeys AS key
+MATCH (n:Entity {key: key})
+DETACH DELETE n;
+
+UNWIND $staleSourceKeys AS key
+MATCH (n:Source {key: key})
+DETACH DELETE n;

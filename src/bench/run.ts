@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: autocannon against a running server, on the embedded store and on Neo4j, for
+ * the operations in operations.ts; then a scale run on Neo4j with synthetic cases. Prints a table,
+ * writes JSON (and a Markdown table) under bench/results/, and with --docs rewrites docs/BENCHMARKS.md.
+ *
+ * Settings: BENCH_SECONDS (5 per operation), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000;
+ * "none" to skip), NEO4J_URI (otherwise the local Neo4j is started here).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../cli/localNeo4j.js';
+import { runCli } from '../cli/runCli.js';
+import { loadCases } from '../domain/loadCases.js';
+import type { CaseGraph } from '../domain/model.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../paths.js';
+import { createDriver } from '../store/neo4j/driver.js';
+import { seedNeo4j } from '../store/neo4j/seed.js';
+import { operations, RUST_SUBJECTS, type Operation, type Subjects } from './operations.js';
+import { syntheticCase } from './synthetic.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').filter((s) => s && s !== 'none').map(Number);
+
+interface Row {
+  dataset: string;
+  store: string;
+  operation: string;
+  requestsPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  requests: number;
+  mismatches: number;
+  storeRoundTripsPerRequest: number;
+  /** Requests per second of the baseline on the same server, divided by this operation's. */
+  costVsBaseline: number;
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn('node', ['dist/server/main.js'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_COST: '10000000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/localhost:\d+)\/graphql/.exec(output);
+      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+  return { url, child };
+}
+
+async function storeRoundTrips(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return [...text.matchAll(/^store_round_trips_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+async function measure(url: string, operation: Operation): Promise<Omit<Row, 'dataset' | 'store' | 'costVsBaseline'>> {
+  let mismatches = 0;
+  const before = await storeRoundTrips(url);
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+      onResponse: (status: number, body: string) => {
+        if (status !== 200 || body.includes('"errors"')) mismatches++;
+      },
+    }],
+  });
+  const trips = (await storeRoundTrips(url)) - before;
+  const requests = result.requests.total;
+  return {
+    operation: operation.name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    requests,
+    mismatches: mismatches + result.non2xx + result.errors,
+    storeRoundTripsPerRequest: requests ? Math.round((trips / requests) * 100) / 100 : 0,
+  };
+}
+
+async function benchServer(dataset: string, store: string, url: string, subjects: Subjects): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const operation of operations(subjects)) {
+    const row = await measure(url, operation);
+    const baseline = rows[0]?.requestsPerSecond ?? row.requestsPerSecond;
+    rows.push({ dataset, store, ...row, costVsBaseline: Math.round((baseline / Math.max(row.requestsPerSecond, 1)) * 10) / 10 });
+    console.log(`  ${dataset} | ${store} | ${row.operation}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.mismatches} mismatches`);
+  }
+  return rows;
+}
+
+/** A typical entity of a synthetic case to open and expand: a person with a median number of links. */
+function syntheticSubjects(graph: CaseGraph): Subjects {
+  const degree = new Map<string, number>();
+  for (const r of graph.relationships) for (const k of [r.from, r.to]) degree.set(k, (degree.get(k) ?? 0) + 1);
+  const people = graph.entities.filter((e) => e.kind === 'PERSON').sort((a, b) => (degree.get(a.key) ?? 0) - (degree.get(b.key) ?? 0));
+  const median = people[Math.floor(people.length / 2)]!;
+  return { focus: ['Person', median.key], search: 'person 12', year: '2010' };
+}
+
+function table(rows: Row[]): string {
+  const header = '| dataset | store | operation | req/s | p50 ms | p99 ms | × baseline | store trips/req | mismatches |';
+  const lines = rows.map((r) =>
+    `| ${r.dataset} | ${r.store} | ${r.operation} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.costVsBaseline} | ${r.storeRoundTripsPerRequest} | ${r.mismatches} |`);
+  return [header, '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...lines].join('\n');
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+runCli(async () => {
+  const rows: Row[] = [];
+  const seedTimes: string[] = [];
+  const rust = loadCases(DEFAULT_DATA_DIR);
+
+  console.log(`Benchmark: ${SECONDS} s per operation, ${CONNECTIONS} connections`);
+  const embedded = await startServer({ NEO4J_URI: '' });
+  try {
+    rows.push(...(await benchServer('Rust case', 'embedded', embedded.url, RUST_SUBJECTS)));
+  } finally {
+    embedded.child.kill('SIGTERM');
+  }
+
+  let local: LocalNeo4j | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    const missing = missingTools();
+    if (missing) throw new Error(`the Neo4j benchmarks need Java and Maven (${missing}) or NEO4J_URI`);
+    dataDir = mkdtempSync(join(tmpdir(), 'case-graph-bench-'));
+    process.env.NEO4J_HEAP ??= '2g';
+    local = await startLocalNeo4j({ port: await freePort(), dataDir, exitWithParent: true, stdio: 'pipe' });
+    uri = local.uri;
+  }
+  const config = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  const driver = createDriver(config, 600_000);
+  try {
+    await seedNeo4j(driver, config.database, rust);
+    const server = await startServer({ NEO4J_URI: uri, NEO4J_PASSWORD: config.password });
+    try {
+      rows.push(...(await benchServer('Rust case', 'neo4j', server.url, RUST_SUBJECTS)));
+      for (const size of SCALE) {
+        const graph = syntheticCase(size);
+        const started = Date.now();
+        await seedNeo4j(driver, config.database, graph, { batchSize: 5000 });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        seedTimes.push(`${size} entities, ${graph.relationships.length} relationships: seeded in ${seconds} s`);
+        console.log(`Seeded synthetic ${size}: ${seconds} s`);
+        rows.push(...(await benchServer(`synthetic ${size}`, 'neo4j', server.url, syntheticSubjects(graph))));
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    // leave the database holding the case files again
+    await seedNeo4j(driver, config.database, rust);
+  } finally {
+    await driver.close();
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const markdown = table(rows);
+  console.log(`\n${markdown}\n`);
+  const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const result = { machine: machine(), seconds: SECONDS, connections: CONNECTIONS, seedTimes, rows };
+  writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `${stamp}.md`), `${markdown}\n`);
+  console.log(`Results: bench/results/${stamp}.json`);
+  if (process.argv.includes('--docs')) {
+    writeFileSync(join(PROJECT_ROOT, 'docs', 'BENCHMARKS.generated.md'), `Machine: ${result.machine}\n\n${seedTimes.map((s) => `- ${s}`).join('\n')}\n\n${markdown}\n`);
+  }
+});
