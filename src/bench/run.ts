@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: autocannon against a running server, on the embedded store and on Neo4j, for
- * the operations in operations.ts; then a scale run on Neo4j with synthetic cases. Prints a table,
- * writes JSON (and a Markdown table) under bench/results/, and with --docs rewrites docs/BENCHMARKS.md.
+ * the operations in operations.ts; then a scale run on Neo4j with synthetic cases. Prints a table
+ * and writes it, as JSON and as Markdown with the machine it ran on, under bench/results/.
  *
  * Settings: BENCH_SECONDS (5 per operation), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000;
  * "none" to skip), NEO4J_URI (otherwise the local Neo4j is started here).
@@ -181,9 +181,6 @@ runCli(async () => {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const result = { machine: machine(), seconds: SECONDS, connections: CONNECTIONS, seedTimes, rows };
   writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(resultsDir, `${stamp}.md`), `${markdown}\n`);
-  console.log(`Results: bench/results/${stamp}.json`);
-  if (process.argv.includes('--docs')) {
-    writeFileSync(join(PROJECT_ROOT, 'docs', 'BENCHMARKS.generated.md'), `Machine: ${result.machine}\n\n${seedTimes.map((s) => `- ${s}`).join('\n')}\n\n${markdown}\n`);
-  }
+  writeFileSync(join(resultsDir, `${stamp}.md`), `Machine: ${result.machine}\n\n${seedTimes.map((line) => `- ${line}`).join('\n')}\n\n${markdown}\n`);
+  console.log(`Results: bench/results/${stamp}.json and .md`);
 });
