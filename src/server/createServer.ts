@@ -1,7 +1,10 @@
-/** The Yoga server: schema, per-request context, GraphiQL, health and readiness. It does not listen. */
+/**
+ * The Yoga server, assembled: schema and per-request context, GraphiQL, limits, auth, logs and
+ * metrics, health and readiness, exports and the explorer page. It does not listen (main.ts does).
+ */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
-import { StoreUnavailable } from '../store/guardedStore.js';
+import { createYoga } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
@@ -13,34 +16,8 @@ import { introspectionPolicy } from './introspection.js';
 import { limitsPlugin } from './limits.js';
 import { requireReadScope } from './requireAuth.js';
 import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
-import type { Logger } from 'pino';
-
-/** GET /ready: 200 when the store answers, 503 when it does not (a load balancer's question). */
-function readiness(store: GraphStore): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/ready') return;
-      try {
-        await store.ping();
-        endResponse(fetchAPI.Response.json({ status: 'ready', store: store.name }));
-      } catch {
-        endResponse(fetchAPI.Response.json({ status: 'unavailable', store: store.name }, { status: 503 }));
-      }
-    },
-  };
-}
-
-/** Errors stay masked, but a store outage is said plainly: clients should retry, not report a bug. */
-function reportStoreOutages(error: unknown, message: string, isDev?: boolean): Error {
-  const original = (error as { originalError?: unknown }).originalError ?? error;
-  if (original instanceof StoreUnavailable) {
-    return createGraphQLError('the store is unavailable: try again shortly', {
-      extensions: { code: 'STORE_UNAVAILABLE' },
-      path: (error as { path?: readonly (string | number)[] }).path,
-    });
-  }
-  return maskError(error, message, isDev);
-}
+import { readiness } from './readiness.js';
+import { maskErrorsButOutages } from './errorMasking.js';
 
 export interface Observability {
   logger: Logger;
@@ -58,15 +35,15 @@ export function createServer(
     schema,
     context: ({ request }) => createContext(store, request, options),
     graphqlEndpoint: '/graphql',
-    maskedErrors: { maskError: reportStoreOutages },
+    maskedErrors: { maskError: maskErrorsButOutages },
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
     maxRequestBodySize: options.limits.maxBodyBytes,
     batching: { limit: options.limits.maxBatch },
     plugins: [
-      // GET and form posts (what a browser sends cross-site without asking) need this header.
       observe(logger, metrics),
+      // GET and form posts (what a browser sends cross-site without asking) need this header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       limitsPlugin(options.limits),
       requireReadScope(),
@@ -77,5 +54,3 @@ export function createServer(
     ],
   });
 }
-
-export type CaseGraphServer = ReturnType<typeof createServer>;

@@ -2,7 +2,7 @@
  * SIGTERM while a request is in flight: the server stops accepting, finishes that request, and
  * exits 0; a request that never finishes is cut at the deadline.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';

@@ -113,7 +113,7 @@ export class MemoryStore implements GraphStore {
     return entityKeys.map((key) =>
       this.graph.hasNode(key)
         ? this.graph
-            .mapEdges(key, (_edge, relationship, source, target, sourceAttributes, targetAttributes) => ({
+            .mapEdges(key, (_edge, relationship, source, _target, sourceAttributes, targetAttributes) => ({
               relationship,
               entity: source === key ? targetAttributes : sourceAttributes,
             }))
