@@ -4,7 +4,7 @@
  * key so that both stores sort by the same thing (Neo4j keeps it as the `timelineKey` property).
  */
 import type { Entity } from './model.js';
-import { compareEvidence } from './ordering.js';
+import { compareEvidence, compareStrings } from './ordering.js';
 import { parsePartialDate, type DatePrecision, type PartialDate } from './partialDate.js';
 
 const PRECISION_RANK: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
@@ -14,6 +14,17 @@ export function timelineKey(event: Pick<Entity, 'date' | 'mentions'>): string {
   const mention = first ? `${first.sourceKey}|${String(first.start).padStart(10, '0')}` : '';
   const date = event.date ? parsePartialDate(event.date) : null;
   return date ? `0|${date.earliest}|${PRECISION_RANK[date.precision]}|${mention}` : `1|${mention}`;
+}
+
+/** `items` in timeline order (by the timeline key of their event, then its key); each key computed once. */
+export function inTimelineOrder<T>(items: readonly T[], eventOf: (item: T) => Pick<Entity, 'key' | 'date' | 'mentions'>): T[] {
+  return items
+    .map((item) => {
+      const event = eventOf(item);
+      return { item, event, order: timelineKey(event) };
+    })
+    .sort((a, b) => compareStrings(a.order, b.order) || compareStrings(a.event.key, b.event.key))
+    .map(({ item }) => item);
 }
 
 /** A date range from a filter: "2021" means all of 2021, "2021-11-03" that day. */

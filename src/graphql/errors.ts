@@ -16,3 +16,11 @@ export function clientError(code: ErrorCode, message: string) {
 }
 
 export const badUserInput = (message: string) => clientError('BAD_USER_INPUT', message);
+
+/** An integer argument within [min, max], or BAD_USER_INPUT naming it. */
+export function checkRange(value: number, argument: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(`${argument} must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}

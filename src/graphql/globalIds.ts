@@ -4,9 +4,20 @@
  * nothing resolves to null.
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import type { EntityKind } from '../domain/kinds.js';
 import { badUserInput } from './errors.js';
 
-export const NODE_TYPENAMES = ['Person', 'Organisation', 'Production', 'Location', 'Event', 'Relationship', 'Source'] as const;
+/** The GraphQL object type of each kind of entity. */
+export const TYPENAME_OF_KIND: Record<EntityKind, string> = {
+  PERSON: 'Person',
+  ORGANISATION: 'Organisation',
+  PRODUCTION: 'Production',
+  LOCATION: 'Location',
+  EVENT: 'Event',
+};
+
+export const ENTITY_TYPENAMES: readonly string[] = Object.values(TYPENAME_OF_KIND);
+export const NODE_TYPENAMES: readonly string[] = [...ENTITY_TYPENAMES, 'Relationship', 'Source'];
 
 export { encodeGlobalID };
 
@@ -17,8 +28,18 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   } catch {
     throw badUserInput(`"${globalID}" is not a valid ID`);
   }
-  if (!(NODE_TYPENAMES as readonly string[]).includes(decoded.typename)) {
+  if (!NODE_TYPENAMES.includes(decoded.typename)) {
     throw badUserInput(`"${globalID}" is not a valid ID`);
   }
+  return decoded;
+}
+
+/**
+ * An argument's ID decoded, when it is the ID of one of `typenames` (described to the client as
+ * `what`); any other ID is BAD_USER_INPUT naming the argument.
+ */
+export function decodeIdOf(id: string, argument: string, typenames: readonly string[], what = typenames.join(' or ')) {
+  const decoded = decodeId(id);
+  if (!typenames.includes(decoded.typename)) throw badUserInput(`${argument} must be the ID of ${what}, got a ${decoded.typename} ID`);
   return decoded;
 }

@@ -38,3 +38,21 @@ function primeEntity(loader: DataLoader<string, Entity | null>, entity: Entity):
 export function primeEntities(loaders: Loaders, entities: Entity[]): void {
   for (const entity of entities) primeEntity(loaders.entity, entity);
 }
+
+/** What a loadMany found, in the order asked, leaving out keys that name nothing; a failed load is thrown, never dropped. */
+export function existing<T>(results: readonly (T | null | Error)[]): T[] {
+  return results.filter((result): result is T | Error => result !== null).map((result) => {
+    if (result instanceof Error) throw result;
+    return result;
+  });
+}
+
+/**
+ * An entity the store must hold, because the store itself named it (an end of a relationship it
+ * returned): its absence means a broken store, which is masked, not a client error.
+ */
+export async function entityThatMustExist(loaders: Loaders, key: string): Promise<Entity> {
+  const entity = await loaders.entity.load(key);
+  if (!entity) throw new Error(`entity ${key} is missing from the store`);
+  return entity;
+}

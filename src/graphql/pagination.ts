@@ -2,7 +2,7 @@
  * Offset-based cursor connections: the cursor is an opaque position in a list ordered the same way
  * on both stores. `first` defaults to 50 and may not exceed 100.
  */
-import { badUserInput } from './errors.js';
+import { badUserInput, checkRange } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -26,10 +26,7 @@ export interface PageArgs {
 }
 
 export function pageOf(args: PageArgs, defaultSize = DEFAULT_PAGE_SIZE): { offset: number; limit: number } {
-  const first = args.first ?? defaultSize;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
-  }
+  const first = checkRange(args.first ?? defaultSize, 'first', 0, MAX_PAGE_SIZE);
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
 }
 

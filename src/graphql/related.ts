@@ -1,8 +1,8 @@
 /** The typed fields of API.md (credits, participants, causes, ...) read an entity's relationships through here. */
 import type { Direction, EntityKind, RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
-import { compareEntities, compareStrings } from '../domain/ordering.js';
-import { timelineKey } from '../domain/timeline.js';
+import { compareEntities } from '../domain/ordering.js';
+import { inTimelineOrder } from '../domain/timeline.js';
 import type { RelatedEntity } from '../store/graphStore.js';
 import type { Context } from './context.js';
 
@@ -25,11 +25,9 @@ export async function relatedVia(
 
 /** Related entities ordered as lists of them are everywhere: events by timeline, the rest by name. */
 export function byOtherEnd(list: RelatedEntity[]): RelatedEntity[] {
-  return [...list].sort((a, b) =>
-    a.entity.kind === 'EVENT' && b.entity.kind === 'EVENT'
-      ? compareStrings(timelineKey(a.entity), timelineKey(b.entity)) || compareStrings(a.entity.key, b.entity.key)
-      : compareEntities(a.entity, b.entity),
-  );
+  const events = list.filter((r) => r.entity.kind === 'EVENT');
+  const others = list.filter((r) => r.entity.kind !== 'EVENT').sort((a, b) => compareEntities(a.entity, b.entity));
+  return [...others, ...inTimelineOrder(events, (r) => r.entity)];
 }
 
 /** The relationships themselves (credits, participations), ordered by the entity at their other end. */

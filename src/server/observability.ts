@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphStore } from '../store/graphStore.js';
 import { StoreUnavailable } from '../store/guardedStore.js';
+import { interceptStore } from '../store/interceptStore.js';
 
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
   return destination ? pino({ level }, destination) : pino({ level });
@@ -42,16 +43,14 @@ export function createMetrics(): Metrics {
 
 /** The store, counting its round trips into the metrics. */
 export function meteredStore(store: GraphStore, metrics: Metrics): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || property === 'close') return value;
-      return (...args: unknown[]) => {
-        metrics.storeRoundTrips.inc({ method: String(property) });
-        return value.apply(target, args);
-      };
+  return interceptStore(
+    store,
+    (method, call) => {
+      metrics.storeRoundTrips.inc({ method });
+      return call();
     },
-  });
+    ['close'],
+  );
 }
 
 /** Yoga's own log lines through pino; an outage is one warning, not a stack trace per request. */

@@ -6,6 +6,7 @@
  */
 import type { GraphStore } from './graphStore.js';
 import { CypherRefusal } from './cypher.js';
+import { interceptStore } from './interceptStore.js';
 
 export class StoreUnavailable extends Error {
   constructor(readonly storeName: string, cause?: unknown) {
@@ -22,24 +23,16 @@ function isConnectivityError(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|EPIPE|Connection acquisition timed out|Failed to connect|connection.*(closed|lost|terminated)/i.test(error.message);
 }
 
-const PASS_THROUGH = new Set(['name', 'close']);
-
 export function guardedStore(store: GraphStore, timeoutMs: number): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || PASS_THROUGH.has(String(property))) return value;
-      return (...args: unknown[]) => {
-        let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new StoreUnavailable(target.name, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
-        });
-        const call = Promise.resolve(value.apply(target, args)).catch((error: unknown) => {
-          if (error instanceof CypherRefusal || !isConnectivityError(error)) throw error;
-          throw new StoreUnavailable(target.name, error);
-        });
-        return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
-      };
-    },
+  return interceptStore(store, (_method, call) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailable(store.name, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
+    });
+    const answer = call().catch((error: unknown) => {
+      if (error instanceof CypherRefusal || !isConnectivityError(error)) throw error;
+      throw new StoreUnavailable(store.name, error);
+    });
+    return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
   });
 }

@@ -10,6 +10,7 @@ import { refusalFor } from '../../server/auth.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, clientError } from '../errors.js';
+import { existing } from '../loaders.js';
 import { SubgraphRef } from './exploration.js';
 
 interface CypherResult {
@@ -26,8 +27,6 @@ function requireAnalyst({ caller }: Context): void {
   const refusal = refusalFor(caller, 'analyst');
   if (refusal) throw clientError(refusal.code, refusal.message);
 }
-
-const present = <T>(list: readonly (T | null | Error)[]): T[] => list.filter((x): x is T => x !== null && !(x instanceof Error));
 
 const CypherResultRef = builder.objectRef<CypherResult>('CypherResult').implement({
   description: 'What a read-only Cypher query returned.',
@@ -71,9 +70,9 @@ builder.queryField('cypher', (t) =>
         if (error instanceof CypherRefusal) throw clientError(REFUSAL_CODES[error.reason], error.message);
         throw error;
       }
-      const edges = present(await loaders.relationship.loadMany(answer.relationshipKeys));
+      const edges = existing(await loaders.relationship.loadMany(answer.relationshipKeys));
       const keys = new Set([...answer.entityKeys, ...edges.flatMap((e) => [e.from, e.to])]);
-      const nodes = present(await loaders.entity.loadMany([...keys].sort()));
+      const nodes = existing(await loaders.entity.loadMany([...keys].sort()));
       return { ...answer, nodes, edges: edges.sort((a, b) => compareStrings(a.key, b.key)) };
     },
   }),

@@ -1,20 +1,13 @@
 /** The Entity interface: what every person, organisation, production, location and event shares. */
-import type { Direction, EntityKind, RelationshipType } from '../../domain/kinds.js';
+import type { Direction, RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { builder } from '../builder.js';
+import { TYPENAME_OF_KIND } from '../globalIds.js';
 import { sliceConnection } from '../pagination.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 import { EvidenceRef } from './evidence.js';
 import { RelationshipConnection, RelationshipCountRef, type RelationshipCount } from './relationship.js';
-
-export const TYPENAME_OF_KIND: Record<EntityKind, string> = {
-  PERSON: 'Person',
-  ORGANISATION: 'Organisation',
-  PRODUCTION: 'Production',
-  LOCATION: 'Location',
-  EVENT: 'Event',
-};
 
 export const EntityRef = builder.interfaceRef<Entity>('Entity');
 

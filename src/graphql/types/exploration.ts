@@ -3,9 +3,10 @@ import type { Entity } from '../../domain/model.js';
 import { neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph } from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { badUserInput, clientError } from '../errors.js';
-import { decodeId } from '../globalIds.js';
-import { EntityRef, TYPENAME_OF_KIND } from './entity.js';
+import { checkRange, clientError } from '../errors.js';
+import { decodeIdOf, ENTITY_TYPENAMES, TYPENAME_OF_KIND } from '../globalIds.js';
+import { existing } from '../loaders.js';
+import { EntityRef } from './entity.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { RelationshipRef } from './relationship.js';
 
@@ -13,31 +14,19 @@ export const MAX_DEPTH = 3;
 export const MAX_SUBGRAPH_NODES = 1000;
 export const MAX_PATH_LENGTH = 10;
 
-const ENTITY_TYPENAMES = new Set(Object.values(TYPENAME_OF_KIND));
-
 /** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT. */
 export async function entityById(id: string, argument: string, { loaders }: Context): Promise<Entity | null> {
-  const { typename, id: key } = decodeId(id);
-  if (!ENTITY_TYPENAMES.has(typename)) throw badUserInput(`${argument} must be the ID of an entity, got a ${typename} ID`);
+  const { typename, id: key } = decodeIdOf(id, argument, ENTITY_TYPENAMES, 'an entity');
   const entity = await loaders.entity.load(key);
+  // a Person ID whose key names an event names nothing
   return entity && TYPENAME_OF_KIND[entity.kind] === typename ? entity : null;
-}
-
-export function checkRange(value: number, argument: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badUserInput(`${argument} must be between ${min} and ${max}, got ${value}`);
-  }
-  return value;
 }
 
 /** What neighbourhood and path read, through this request's store and entity loader. */
 export const graphReader = ({ store, loaders }: Context): GraphReader => ({
   neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
   relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
-  entities: async (keys) => {
-    const found = await loaders.entity.loadMany(keys);
-    return found.map((e) => { if (e instanceof Error) throw e; return e; }).filter((e): e is Entity => e !== null);
-  },
+  entities: async (keys) => existing(await loaders.entity.loadMany(keys)),
 });
 
 export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({

@@ -4,7 +4,7 @@ import { parsePartialDate } from '../../domain/partialDate.js';
 import { normaliseForSearch } from '../../domain/search.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../errors.js';
-import { decodeId } from '../globalIds.js';
+import { decodeIdOf, ENTITY_TYPENAMES } from '../globalIds.js';
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
   description: 'ASC: earliest first; DESC: the exact reverse.',
@@ -34,17 +34,6 @@ export const EventFilterInput = builder.inputType('EventFilter', {
   }),
 });
 
-/** The key an ID names, when it is the ID of one of `typenames`; otherwise BAD_USER_INPUT. */
-function keyOf(id: string, field: string, typenames: readonly string[]): string {
-  const decoded = decodeId(id);
-  if (!typenames.includes(decoded.typename)) {
-    throw badUserInput(`${field} must be the ID of ${typenames.join(' or ')}, got a ${decoded.typename} ID`);
-  }
-  return decoded.id;
-}
-
-const ENTITY_TYPENAMES = ['Person', 'Organisation', 'Production', 'Location', 'Event'];
-
 function dayOf(text: string, field: string, end: 'earliest' | 'latest'): string {
   const date = parsePartialDate(text);
   if (!date) throw badUserInput(`${field} must be a date like 2021, 2021-11 or 2021-11-03, got "${text}"`);
@@ -58,7 +47,7 @@ export function toEntityFilter(where: EntityFilterArg): EntityFilter {
   return {
     nameContains: where?.nameContains ? normaliseForSearch(where.nameContains) : null,
     keys: where?.keys ?? null,
-    mentionedIn: where?.mentionedIn ? keyOf(String(where.mentionedIn), 'mentionedIn', ['Source']) : null,
+    mentionedIn: where?.mentionedIn ? decodeIdOf(String(where.mentionedIn), 'mentionedIn', ['Source']).id : null,
   };
 }
 
@@ -67,7 +56,7 @@ export function toEventFilter(where: EventFilterArg): EventFilter {
     eventTypes: where?.eventTypes ?? null,
     from: where?.from ? dayOf(where.from, 'from', 'earliest') : null,
     to: where?.to ? dayOf(where.to, 'to', 'latest') : null,
-    involving: where?.involving ? keyOf(String(where.involving), 'involving', ENTITY_TYPENAMES) : null,
-    production: where?.production ? keyOf(String(where.production), 'production', ['Production']) : null,
+    involving: where?.involving ? decodeIdOf(String(where.involving), 'involving', ENTITY_TYPENAMES).id : null,
+    production: where?.production ? decodeIdOf(String(where.production), 'production', ['Production']).id : null,
   };
 }

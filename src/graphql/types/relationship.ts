@@ -1,8 +1,8 @@
 /** Relationship: a typed, evidenced link between two entities. */
 import type { Direction, RelationshipType } from '../../domain/kinds.js';
-import type { Entity, Relationship } from '../../domain/model.js';
+import type { Relationship } from '../../domain/model.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+import { entityThatMustExist } from '../loaders.js';
 import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
 import { EntityRef } from './entity.js';
 import { EvidenceRef } from './evidence.js';
@@ -15,13 +15,6 @@ export interface RelationshipCount {
 
 export const RelationshipRef = builder.objectRef<Relationship>('Relationship');
 
-async function endpoint(key: string, { loaders }: Context): Promise<Entity> {
-  const entity = await loaders.entity.load(key);
-  // Both stores only hold relationships whose ends exist (validated, MATCHed when seeding).
-  if (!entity) throw new Error(`relationship endpoint ${key} is missing from the store`);
-  return entity;
-}
-
 builder.node(RelationshipRef, {
   description: 'A typed link between two entities, with the words of the sources that state it.',
   id: { resolve: (r) => r.key },
@@ -29,8 +22,8 @@ builder.node(RelationshipRef, {
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.relationship.load(key)),
   fields: (t) => ({
     type: t.field({ type: RelationshipTypeEnum, description: 'What kind of link.', resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, description: 'Where it starts (WORKED_ON: the person).', resolve: (r, _args, context) => endpoint(r.from, context) }),
-    to: t.field({ type: EntityRef, description: 'Where it ends (WORKED_ON: the production).', resolve: (r, _args, context) => endpoint(r.to, context) }),
+    from: t.field({ type: EntityRef, description: 'Where it starts (WORKED_ON: the person).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),
+    to: t.field({ type: EntityRef, description: 'Where it ends (WORKED_ON: the production).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to) }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director", "injured", "legal counsel".' }),
     evidence: t.field({ type: [EvidenceRef], description: 'Never empty.', resolve: (r) => r.evidence }),
   }),

@@ -1,7 +1,7 @@
 /** search: names and aliases, best match first, the same order on both stores. */
 import { normaliseForSearch, scoreOf, type SearchHit } from '../../domain/search.js';
 import { builder } from '../builder.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, checkRange } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { EntityRef } from './entity.js';
@@ -31,8 +31,7 @@ builder.queryField('search', (t) =>
     resolve: async (_root, args, { store, loaders }) => {
       const text = normaliseForSearch(args.text);
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
-      const first = args.first ?? 10;
-      if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+      const first = checkRange(args.first ?? 10, 'first', 0, MAX_PAGE_SIZE);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
       const hits = await store.search(text, kinds ?? null, first);
       primeEntities(loaders, hits.map((h) => h.entity));

@@ -9,7 +9,7 @@ import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { MATCH_TIERS, matchTier, searchFieldsOf, type SearchFields, type SearchHit } from '../../domain/search.js';
-import { overlaps, timelineKey } from '../../domain/timeline.js';
+import { inTimelineOrder, overlaps } from '../../domain/timeline.js';
 import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
 
 // graphology ships CommonJS: its classes hang off the default export under Node's ESM loader.
@@ -38,11 +38,7 @@ export class MemoryStore implements GraphStore {
 
     const entities = [...caseGraph.entities].sort(compareEntities);
     for (const kind of ENTITY_KINDS) this.sortedByKind.set(kind, entities.filter((e) => e.kind === kind));
-    this.eventsInOrder = caseGraph.entities
-      .filter((e) => e.kind === 'EVENT')
-      .map((e) => ({ e, order: timelineKey(e) }))
-      .sort((a, b) => compareStrings(a.order, b.order) || compareStrings(a.e.key, b.e.key))
-      .map(({ e }) => e);
+    this.eventsInOrder = inTimelineOrder(caseGraph.entities.filter((e) => e.kind === 'EVENT'), (e) => e);
     for (const source of caseGraph.sources) {
       this.mentionedIn.set(source.key, entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)));
     }

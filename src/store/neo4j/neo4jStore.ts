@@ -20,6 +20,23 @@ function substringQuery(text: string): string {
 
 const nullIfEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? list : null);
 
+/** One answer per key, in the order of the keys, null where none came back (what a DataLoader expects). */
+function inKeyOrder<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): (T | null)[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** The rows' items grouped under the key in `column`, one sorted list per key, in the order of the keys. */
+function groupedInKeyOrder<T>(keys: readonly string[], rows: Row[], column: string, toItem: (row: Row) => T, compare: (a: T, b: T) => number): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = row[column] as string;
+    const group = groups.get(key) ?? groups.set(key, []).get(key)!;
+    group.push(toItem(row));
+  }
+  return keys.map((key) => (groups.get(key) ?? []).sort(compare));
+}
+
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
@@ -93,27 +110,23 @@ export class Neo4jStore implements GraphStore {
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
     const rows = await this.read(QUERIES.entitiesByKeys, { keys });
-    const byKey = new Map(rows.map((row) => { const e = Neo4jStore.entityOf(row); return [e.key, e]; }));
-    return keys.map((key) => byKey.get(key) ?? null);
+    return inKeyOrder(keys, rows.map(Neo4jStore.entityOf), (e) => e.key);
   }
 
   async relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]> {
     const rows = await this.read(QUERIES.relationshipsOf, { keys: entityKeys, types: RELATIONSHIP_TYPES });
-    const byEntity = new Map<string, RelatedEntity[]>();
-    for (const row of rows) {
-      const list = byEntity.get(row.entityKey as string) ?? [];
-      list.push({ relationship: toRelationship(row.relationship as Row), entity: Neo4jStore.entityOf(row) });
-      byEntity.set(row.entityKey as string, list);
-    }
-    return entityKeys.map((key) =>
-      (byEntity.get(key) ?? []).sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
+    return groupedInKeyOrder(
+      entityKeys,
+      rows,
+      'entityKey',
+      (row): RelatedEntity => ({ relationship: toRelationship(row.relationship as Row), entity: Neo4jStore.entityOf(row) }),
+      (a, b) => compareStrings(a.relationship.key, b.relationship.key),
     );
   }
 
   async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {
     const rows = await this.read(QUERIES.relationshipsByKeys, { keys, types: RELATIONSHIP_TYPES });
-    const byKey = new Map(rows.map((row) => { const r = toRelationship(row.relationship as Row); return [r.key, r]; }));
-    return keys.map((key) => byKey.get(key) ?? null);
+    return inKeyOrder(keys, rows.map((row) => toRelationship(row.relationship as Row)), (r) => r.key);
   }
 
   async neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]> {
@@ -133,19 +146,12 @@ export class Neo4jStore implements GraphStore {
 
   async sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]> {
     const rows = await this.read(QUERIES.sourcesByKeys, { keys });
-    const byKey = new Map(rows.map((row) => { const s = toSource(row.properties as Row); return [s.key, s]; }));
-    return keys.map((key) => byKey.get(key) ?? null);
+    return inKeyOrder(keys, rows.map((row) => toSource(row.properties as Row)), (s) => s.key);
   }
 
   async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
     const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: sourceKeys });
-    const bySource = new Map<string, Entity[]>();
-    for (const row of rows) {
-      const list = bySource.get(row.sourceKey as string) ?? [];
-      list.push(Neo4jStore.entityOf(row));
-      bySource.set(row.sourceKey as string, list);
-    }
-    return sourceKeys.map((key) => (bySource.get(key) ?? []).sort(compareEntities));
+    return groupedInKeyOrder(sourceKeys, rows, 'sourceKey', Neo4jStore.entityOf, compareEntities);
   }
 
   readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
