@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import { valueFromASTUntyped } from 'graphql';
 import type { Context } from './context.js';
+import { checkListLength } from './errors.js';
 import { decodeId, encodeGlobalID } from './globalIds.js';
 
 export const builder = new SchemaBuilder<{
@@ -38,7 +39,8 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description: 'Nodes by global ID, in the order asked; null where an ID names nothing.',
-      args: { ids: { description: 'Global IDs, as `id` fields gave them.' } },
+      args: { ids: { description: 'Global IDs, as `id` fields gave them (at most 100).' } },
+      resolve: (_root, args, _context, _info, resolveNodes) => resolveNodes(checkListLength(args.ids, 'ids')),
     },
   },
 });

@@ -24,3 +24,20 @@ export function checkRange(value: number, argument: string, min: number, max: nu
   }
   return value;
 }
+
+/** The most items a list argument may hold (nodes(ids:), keys, eventTypes): a page's worth. */
+export const MAX_LIST_ARGUMENT = 100;
+/** The longest text a matching argument may hold (search text, nameContains): longer than any name. */
+export const MAX_MATCH_TEXT = 100;
+
+/** A list argument of at most `max` items, or BAD_USER_INPUT naming it. */
+export function checkListLength<L extends readonly unknown[]>(list: L, argument: string, max = MAX_LIST_ARGUMENT): L {
+  if (list.length > max) throw badUserInput(`${argument} may hold at most ${max} items, got ${list.length}`);
+  return list;
+}
+
+/** A text argument of at most `max` characters, or BAD_USER_INPUT naming it. */
+export function checkTextLength(text: string, argument: string, max = MAX_MATCH_TEXT): string {
+  if (text.length > max) throw badUserInput(`${argument} may be at most ${max} characters long, got ${text.length}`);
+  return text;
+}

@@ -8,15 +8,18 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
 const PREFIX = 'cursor:';
+/** The furthest position a cursor may point at: far past any case, well within what stores index. */
+export const MAX_OFFSET = 10_000_000;
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`).toString('base64url');
 }
 
+/** Only what encodeCursor writes is a cursor: "cursor:0x10", padding or a huge offset are not. */
 function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
-  if (!Number.isSafeInteger(offset) || offset < 0) throw badUserInput(`"${cursor}" is not a valid cursor`);
+  const digits = /^cursor:(0|[1-9]\d{0,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))?.[1];
+  const offset = digits === undefined ? Number.NaN : Number(digits);
+  if (!(offset <= MAX_OFFSET) || encodeCursor(offset) !== cursor) throw badUserInput(`"${cursor}" is not a valid cursor`);
   return offset;
 }
 

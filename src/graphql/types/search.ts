@@ -1,7 +1,7 @@
 /** search: names and aliases, best match first, the same order on both stores. */
 import { normaliseForSearch, scoreOf, type SearchHit } from '../../domain/search.js';
 import { builder } from '../builder.js';
-import { badUserInput, checkRange } from '../errors.js';
+import { badUserInput, checkRange, checkTextLength } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { EntityRef } from './entity.js';
@@ -24,12 +24,12 @@ builder.queryField('search', (t) =>
     description:
       'Entities by name and alias, best first: exact name, then exact alias, then prefix, then start of a word, then anywhere; ties by name. Case, accents and the kind of apostrophe do not matter.',
     args: {
-      text: t.arg.string({ required: true, description: 'What to look for: a name, an alias or part of one.' }),
+      text: t.arg.string({ required: true, description: 'What to look for: a name, an alias or part of one; at most 100 characters.' }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'At most 100.' }),
     },
     resolve: async (_root, args, { store, loaders }) => {
-      const text = normaliseForSearch(args.text);
+      const text = normaliseForSearch(checkTextLength(args.text, 'text'));
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = checkRange(args.first ?? 10, 'first', 0, MAX_PAGE_SIZE);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
