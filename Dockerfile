@@ -1,5 +1,6 @@
 # The API image: compiled TypeScript, production dependencies, the case files and the Cypher.
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS: Node 20 reached end of life on 2026-04-30, and some dependencies need 22.15 or later.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +9,7 @@ COPY src ./src
 COPY web ./web
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
