@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './paths.js';
 import { DEFAULT_LIMITS, type Limits } from './server/limits.js';
+import { originOf } from './server/cors.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optional = z.string().trim().min(1).optional().catch(undefined);
@@ -32,6 +33,12 @@ const configSchema = z.object({
   MAX_TOKENS: positive.default(DEFAULT_LIMITS.maxTokens),
   MAX_BODY_BYTES: positive.default(DEFAULT_LIMITS.maxBodyBytes),
   MAX_BATCH: positive.default(DEFAULT_LIMITS.maxBatch),
+  METRICS_PORT: port.optional(),
+  CORS_ORIGINS: z.string().default('').transform((text, ctx) => tokenList(text).flatMap((entry) => {
+    const origin = originOf(entry);
+    if (origin === null) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example` });
+    return origin === null ? [] : [origin];
+  })),
 });
 
 export interface Config {
@@ -61,6 +68,10 @@ export interface ServerOptions {
   introspection: boolean;
   graphiql: boolean;
   limits: Limits;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser; none: same origin only. */
+  corsOrigins: string[];
+  /** When set, /metrics is served on this port (bound to HOST) instead of the main one. */
+  metricsPort?: number;
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -72,6 +83,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   introspection: true,
   graphiql: true,
   limits: DEFAULT_LIMITS,
+  corsOrigins: [],
 };
 
 export interface Neo4jConfig {
@@ -107,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cypherRowLimit: c.CYPHER_ROW_LIMIT,
       introspection: c.INTROSPECTION,
       graphiql: c.GRAPHIQL,
+      corsOrigins: c.CORS_ORIGINS,
+      ...(c.METRICS_PORT === undefined ? {} : { metricsPort: c.METRICS_PORT }),
       limits: {
         maxDepth: c.MAX_DEPTH,
         maxCost: c.MAX_COST,

@@ -75,3 +75,11 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   graphml: { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: writeGraphml },
   cyjs: { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: writeCytoscape },
 };
+
+/**
+ * The format with this name, or undefined. Own properties only: a plain object also answers to
+ * "constructor", "__proto__" or "toString", which are not formats.
+ */
+export function exportFormatNamed(name: string): ExportFormat | undefined {
+  return Object.hasOwn(EXPORT_FORMATS, name) ? EXPORT_FORMATS[name] : undefined;
+}

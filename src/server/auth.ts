@@ -39,10 +39,23 @@ export function callerOf(request: Request | undefined, options: ServerOptions): 
   return { token: state, scopes };
 }
 
+export interface Refusal {
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  message: string;
+}
+
 /** Why a caller may not do something that needs `scope`: UNAUTHENTICATED or FORBIDDEN, or null when it may. */
-export function refusalFor(caller: Caller, scope: Scope): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
+export function refusalFor(caller: Caller, scope: Scope): Refusal | null {
   if (caller.scopes.has(scope)) return null;
-  if (caller.token === 'none') return { code: 'UNAUTHENTICATED', message: `this needs a ${scope} token: send "Authorization: Bearer <token>"` };
+  if (caller.token === 'none') return { code: 'UNAUTHENTICATED', message: `this needs ${scope === 'analyst' ? 'an analyst' : 'a read'} token: send "Authorization: Bearer <token>"` };
   if (caller.token === 'invalid') return { code: 'UNAUTHENTICATED', message: 'that token is not valid here' };
   return { code: 'FORBIDDEN', message: `this token may not use ${scope === 'analyst' ? 'analyst features' : 'reads'}` };
+}
+
+/**
+ * A refusal over HTTP: 401 asks for a (valid) token and, as RFC 9110 requires, names the scheme
+ * in WWW-Authenticate; 403 says this token will not do.
+ */
+export function httpOf(refusal: Refusal): { status: 401 | 403; headers: Record<string, string> } {
+  return refusal.code === 'FORBIDDEN' ? { status: 403, headers: {} } : { status: 401, headers: { 'www-authenticate': 'Bearer' } };
 }

@@ -1,23 +1,27 @@
 /**
- * The Yoga server, assembled: schema and per-request context, GraphiQL, limits, auth, logs and
- * metrics, health and readiness, exports and the explorer page. It does not listen (main.ts does).
+ * The Yoga server, assembled: schema and per-request context, GraphiQL, CORS and CSRF, limits,
+ * auth, logs and metrics, health and readiness, exports and the explorer page. It does not listen
+ * (main.ts does).
  */
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
+import { corsFor, varyByOrigin } from './cors.js';
+import { csrfPrevention } from './csrf.js';
 import { explorerPage } from './explorerPage.js';
 import { exportRoutes } from './exports.js';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
 import { introspectionPolicy } from './introspection.js';
 import { limitsPlugin } from './limits.js';
+import { metricsRoute } from './metricsEndpoint.js';
 import { requireReadScope } from './requireAuth.js';
 import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
 import { readiness } from './readiness.js';
 import { maskErrorsButOutages } from './errorMasking.js';
+import { requestErrorsWithoutEcho } from './requestErrors.js';
 
 export interface Observability {
   logger: Logger;
@@ -30,6 +34,7 @@ export function createServer(
   { logger, metrics }: Observability = { logger: createLogger(), metrics: createMetrics() },
 ) {
   const store = meteredStore(rawStore, metrics);
+  const observed = observe(logger, metrics);
   return createYoga({
     logging: yogaLogger(logger),
     schema,
@@ -41,12 +46,18 @@ export function createServer(
     graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
     maxRequestBodySize: options.limits.maxBodyBytes,
     batching: { limit: options.limits.maxBatch },
+    cors: corsFor(options.corsOrigins),
     plugins: [
-      observe(logger, metrics),
-      // GET and form posts (what a browser sends cross-site without asking) need this header.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      observed.requests,
+      varyByOrigin(options.corsOrigins),
+      metricsRoute(metrics, options),
+      // GET and form posts (what a browser sends cross-site without asking) need a header.
+      csrfPrevention(),
+      requestErrorsWithoutEcho(),
       limitsPlugin(options.limits),
       requireReadScope(),
+      // after the auth plugin: only operations that passed validation and auth are named
+      observed.operations,
       introspectionPolicy(options.introspection),
       readiness(store),
       exportRoutes(store, options),

@@ -5,13 +5,13 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatherExport } from '../export/exportGraph.js';
-import { EXPORT_FORMATS } from '../export/formats.js';
+import { exportFormatNamed } from '../export/formats.js';
 import { createContext } from '../graphql/context.js';
 import { checkRange } from '../graphql/errors.js';
 import { entityById, graphReader, MAX_DEPTH } from '../graphql/types/exploration.js';
 import type { ServerOptions } from '../config.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { refusalFor } from './auth.js';
+import { httpOf, refusalFor } from './auth.js';
 
 const EXPORT_PATH = /^\/export\/graph\.(\w+)$/;
 
@@ -20,15 +20,19 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
     async onRequest({ url, endResponse, fetchAPI, request }) {
       const match = EXPORT_PATH.exec(url.pathname);
       if (!match || request.method !== 'GET') return;
-      const fail = (status: number, code: string, message: string) =>
-        endResponse(fetchAPI.Response.json({ error: { code, message } }, { status }));
+      const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+        endResponse(fetchAPI.Response.json({ error: { code, message } }, { status, headers }));
 
-      const format = EXPORT_FORMATS[match[1] ?? ''];
-      if (!format) return fail(404, 'NOT_FOUND', `no export format "${match[1]}": try graph.gexf, graph.graphml or graph.cyjs`);
+      const format = exportFormatNamed(match[1] ?? '');
+      // the name is not echoed: it is the client's, and may be as long as a URL
+      if (!format) return fail(404, 'NOT_FOUND', 'no such export format: try graph.gexf, graph.graphml or graph.cyjs');
 
       const context = createContext(store, request, options);
       const refusal = refusalFor(context.caller, 'read');
-      if (refusal) return fail(refusal.code === 'FORBIDDEN' ? 403 : 401, refusal.code, refusal.message);
+      if (refusal) {
+        const { status, headers } = httpOf(refusal);
+        return fail(status, refusal.code, refusal.message, headers);
+      }
       const focusId = url.searchParams.get('focus');
       let focus;
       let depth = 1;

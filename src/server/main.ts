@@ -1,25 +1,43 @@
-/** `npm start`: serves the case graph over HTTP on $PORT, from Neo4j or the embedded store. */
-import { createServer as createHttpServer } from 'node:http';
+/**
+ * `npm start`: serves the case graph over HTTP on $PORT, from Neo4j or the embedded store, and
+ * the Prometheus metrics on $METRICS_PORT when that is set.
+ */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config.js';
 import { createStore, describeStore } from '../store/createStore.js';
 import { runCli } from '../cli/runCli.js';
 import { createServer } from './createServer.js';
-import { closeGracefully } from './shutdown.js';
+import { createMetricsServer } from './metricsEndpoint.js';
+import { createLogger, createMetrics } from './observability.js';
+import { closeGracefully, createHttpServer } from './shutdown.js';
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  return (server.address() as AddressInfo).port;
+}
 
 runCli(async () => {
   const config = readConfig();
   const store = createStore(config);
-  const yoga = createServer(store, config.server);
+  // one registry for both ports: the main server counts, the metrics listener serves
+  const metrics = createMetrics();
+  const yoga = createServer(store, config.server, { logger: createLogger(), metrics });
   const http = createHttpServer(yoga);
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, resolve);
-  });
-  const { port } = http.address() as AddressInfo;
+  const port = await listen(http, config.port, config.host);
   console.log(`Serving the case graph from ${describeStore(config)}`);
   console.log(`GraphQL and GraphiQL on http://localhost:${port}/graphql`);
+
+  let metricsServer: Server | undefined;
+  if (config.server.metricsPort !== undefined) {
+    metricsServer = createMetricsServer(metrics);
+    const metricsPort = await listen(metricsServer, config.server.metricsPort, config.host);
+    console.log(`Metrics on http://localhost:${metricsPort}/metrics`);
+  }
 
   try {
     const counts = await store.countByKind();
@@ -31,6 +49,8 @@ runCli(async () => {
 
   const stop = async (signal: string) => {
     console.log(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
     await closeGracefully(http, yoga, store, config.shutdownGraceMs, (line) => console.warn(line));
     console.log('closed');
     process.exit(0);

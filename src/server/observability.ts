@@ -1,11 +1,15 @@
 /**
  * Structured logs (pino: one JSON line per request, with its id and operation name) and
- * Prometheus metrics at /metrics: requests, latencies, errors by code, store round trips.
- * Tokens and other headers are never logged.
+ * Prometheus metrics (served by metricsEndpoint.ts): requests, latencies, errors by code,
+ * operations, store round trips. Tokens and other headers are never logged.
+ *
+ * Whatever a client sends can reach a log line or a label only cut short and, for labels, from a
+ * bounded set: an anonymous flood of distinct names must not grow either without bound.
  */
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, Kind, type DefinitionNode } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
+import type { ErrorCode } from '../graphql/errors.js';
 import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphStore } from '../store/graphStore.js';
@@ -71,6 +75,7 @@ export function yogaLogger(logger: Logger): YogaLogger {
 interface RequestState {
   id: string;
   started: number;
+  /** Set only once the operation passed validation and auth (see `operations` below). */
   operation?: string;
   codes: string[];
 }
@@ -81,32 +86,57 @@ function pathLabel(pathname: string): string {
   return ['/graphql', '/health', '/ready', '/metrics', '/'].includes(pathname) ? pathname : 'other';
 }
 
+/** Node's HTTP parser accepts some 30 methods, yoga.fetch any token: only these become labels. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const methodLabel = (method: string) => (METHODS.has(method) ? method : 'other');
+
+/** Every code our errors carry (the compiler keeps this in step with ErrorCode), and Yoga's. */
+const OUR_CODES: Record<ErrorCode, true> = {
+  BAD_USER_INPUT: true, NOT_FOUND: true, UNAUTHENTICATED: true, FORBIDDEN: true, QUERY_TOO_COMPLEX: true, STORE_UNAVAILABLE: true, NOT_SUPPORTED: true,
+};
+const KNOWN_CODES = new Set<string>([
+  ...Object.keys(OUR_CODES),
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR', 'OPERATION_RESOLUTION_FAILURE', 'REQUEST_ENTITY_TOO_LARGE',
+  'UNKNOWN',
+]);
+/** An error's code as a label: a code from elsewhere (a dependency, a future error) counts as "other". */
+const codeLabel = (code: string) => (KNOWN_CODES.has(code) ? code : 'other');
+
+/** Longest operation name in a label or a log line (a GraphQL name has no length limit). */
+export const MAX_OPERATION_NAME = 64;
+/** Most distinct operation labels; names seen after these count as "other". */
+export const MAX_OPERATION_LABELS = 100;
+/** Longest request path in a log line. */
+const MAX_LOGGED_PATH = 200;
+
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
-export function observe(logger: Logger, metrics: Metrics): Plugin {
+/**
+ * Two plugins: `requests` goes first (it sees every request and response), `operations` goes
+ * after the auth plugin. Envelop stops calling onExecute hooks once one stops execution, so
+ * `operations` names only operations that passed validation (which precedes execution) and auth.
+ */
+export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; operations: Plugin } {
   const states = new WeakMap<Request, RequestState>();
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+  const labels = new Set<string>();
+  const operationLabel = (name: string) => {
+    if (labels.has(name)) return name;
+    if (labels.size >= MAX_OPERATION_LABELS) return 'other';
+    labels.add(name);
+    return name;
+  };
+
+  const requests: Plugin = {
+    onRequest({ request }) {
       const given = request.headers.get('x-request-id');
       states.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] });
-      if (url.pathname === '/metrics' && request.method === 'GET') {
-        endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
-      }
-    },
-    onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const state = request && states.get(request);
-      if (state) {
-        const definition = args.document.definitions.find((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION);
-        state.operation = args.operationName ?? (definition && 'name' in definition ? definition.name?.value : undefined) ?? 'anonymous';
-      }
     },
     onResultProcess({ request, result }) {
       const state = states.get(request);
       if (!state) return;
       for (const single of Array.isArray(result) ? result : [result]) {
         if (single && 'errors' in single && single.errors) {
-          for (const error of single.errors) state.codes.push(String((error as GraphQLError).extensions?.code ?? 'UNKNOWN'));
+          for (const error of single.errors) state.codes.push(codeLabel(String((error as GraphQLError).extensions?.code ?? 'UNKNOWN')));
         }
       }
     },
@@ -117,15 +147,31 @@ export function observe(logger: Logger, metrics: Metrics): Plugin {
       const path = pathLabel(url.pathname);
       const ms = performance.now() - state.started;
       response.headers.set('x-request-id', state.id);
-      metrics.requests.inc({ method: request.method, path, status: String(response.status) });
+      metrics.requests.inc({ method: methodLabel(request.method), path, status: String(response.status) });
       metrics.latency.observe({ path }, ms / 1000);
       for (const code of state.codes) metrics.errors.inc({ code });
-      if (state.operation) metrics.operations.inc({ operation: state.operation, outcome: state.codes.length ? 'error' : 'ok' });
+      if (state.operation) metrics.operations.inc({ operation: operationLabel(state.operation), outcome: state.codes.length ? 'error' : 'ok' });
       if (path === '/metrics' || path === '/health') return;
       logger.info(
-        { reqId: state.id, method: request.method, path: url.pathname, status: response.status, ms: Math.round(ms * 10) / 10, operation: state.operation, errors: state.codes.length ? state.codes : undefined },
+        {
+          reqId: state.id, method: methodLabel(request.method), path: url.pathname.slice(0, MAX_LOGGED_PATH), status: response.status,
+          ms: Math.round(ms * 10) / 10, operation: state.operation, errors: state.codes.length ? [...new Set(state.codes)] : undefined,
+        },
         'request',
       );
     },
   };
+
+  const operations: Plugin = {
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const state = request && states.get(request);
+      if (!state) return;
+      // the operation the document defines, not the client's operationName, which may name nothing
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation) state.operation = (operation.name?.value ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
+    },
+  };
+
+  return { requests, operations };
 }

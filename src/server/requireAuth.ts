@@ -1,14 +1,20 @@
-/** With REQUIRE_AUTH, every GraphQL operation needs a read (or analyst) token. */
-import type { Plugin } from 'graphql-yoga';
-import { clientError } from '../graphql/errors.js';
+/**
+ * With REQUIRE_AUTH, every GraphQL operation needs a read (or analyst) token. The refusal carries
+ * its HTTP status for GraphQL over HTTP: a client accepting application/graphql-response+json
+ * gets 401 or 403, as the spec requires of a request error; application/json keeps 200 with the
+ * error (`spec: true` is Yoga's mark for a status that only the newer media type gets).
+ */
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
-import { refusalFor } from './auth.js';
+import { httpOf, refusalFor } from './auth.js';
 
 export function requireReadScope(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const refusal = refusalFor((args.contextValue as Context).caller, 'read');
-      if (refusal) setResultAndStopExecution({ errors: [clientError(refusal.code, refusal.message)] });
+      if (!refusal) return;
+      const error = createGraphQLError(refusal.message, { extensions: { code: refusal.code, http: { ...httpOf(refusal), spec: true } } });
+      setResultAndStopExecution({ errors: [error] });
     },
   };
 }

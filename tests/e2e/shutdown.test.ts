@@ -1,9 +1,10 @@
 /**
- * SIGTERM while a request is in flight: the server stops accepting, finishes that request, and
- * exits 0; a request that never finishes is cut at the deadline.
+ * SIGTERM while a request is in flight: the server stops accepting, finishes that request (telling
+ * its kept-alive connection to close), and exits 0; a request that never finishes is cut at the
+ * deadline. With METRICS_PORT, the metrics listener starts beside it and stops with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
@@ -30,11 +31,11 @@ function slowPost(port: number) {
   const body = JSON.stringify({ query: '{ people { totalCount } }' });
   const half = Math.floor(body.length / 2);
   let finish: () => void = () => {};
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const answer = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
       let text = '';
       res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on('error', reject);
     req.write(body.slice(0, half));
@@ -61,6 +62,8 @@ describe('graceful shutdown on SIGTERM', () => {
     inFlight.finish();
     const answer = await inFlight.answer;
     expect(answer.status).toBe(200);
+    // Node's global agent keeps connections alive: this one must not be reused
+    expect(answer.headers.connection).toBe('close');
     expect(JSON.parse(answer.body)).toEqual({ data: { people: { totalCount: 5 } } });
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('SIGTERM: closing');
@@ -77,5 +80,20 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(await server.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(server.output()).toContain('requests still open after 500 ms: closing their connections');
+  });
+
+  it('with METRICS_PORT serves /metrics there, not on the main port, and closes both on SIGTERM', async () => {
+    const server = await startServer({ METRICS_PORT: '0' });
+    const announced = /Metrics on http:\/\/localhost:(\d+)\/metrics/;
+    // main.ts starts the metrics listener after the main one
+    for (let waited = 0; !announced.test(server.output()) && waited < 5000; waited += 50) await pause(50);
+    const metricsPort = Number(announced.exec(server.output())?.[1]);
+    expect(metricsPort).toBeGreaterThan(0);
+    expect((await fetch(`http://127.0.0.1:${server.port}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('http_requests_total');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });
