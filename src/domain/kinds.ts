@@ -3,8 +3,11 @@
 export const ENTITY_KINDS = ['PERSON', 'ORGANISATION', 'PRODUCTION', 'LOCATION', 'EVENT'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** The Neo4j label for each kind: PascalCase, beside the shared `:Entity` label. */
-export const LABEL_OF_KIND: Record<EntityKind, string> = {
+/**
+ * Each kind's name, in PascalCase: its Neo4j label (beside the shared `:Entity`), its GraphQL
+ * object type, and what the explorer and the exports call it. One name, one home.
+ */
+export const KIND_NAME: Record<EntityKind, string> = {
   PERSON: 'Person',
   ORGANISATION: 'Organisation',
   PRODUCTION: 'Production',

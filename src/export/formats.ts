@@ -3,7 +3,7 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import gexf from 'graphology-gexf';
 import { create } from 'xmlbuilder2';
 import type { EntityKind } from '../domain/kinds.js';
-import { KIND_STYLE } from '../explore/kindStyle.js';
+import { KIND_STYLE } from '../domain/kindStyle.js';
 import type { ExportEdge, ExportGraph, ExportNode } from './exportGraph.js';
 
 export interface ExportFormat {

@@ -4,19 +4,11 @@
  * nothing resolves to null.
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import type { EntityKind } from '../domain/kinds.js';
+import { KIND_NAME } from '../domain/kinds.js';
 import { badUserInput } from './errors.js';
 
-/** The GraphQL object type of each kind of entity. */
-export const TYPENAME_OF_KIND: Record<EntityKind, string> = {
-  PERSON: 'Person',
-  ORGANISATION: 'Organisation',
-  PRODUCTION: 'Production',
-  LOCATION: 'Location',
-  EVENT: 'Event',
-};
-
-export const ENTITY_TYPENAMES: readonly string[] = Object.values(TYPENAME_OF_KIND);
+/** The GraphQL object type of each kind of entity is the kind's name. */
+export const ENTITY_TYPENAMES: readonly string[] = Object.values(KIND_NAME);
 export const NODE_TYPENAMES: readonly string[] = [...ENTITY_TYPENAMES, 'Relationship', 'Source'];
 
 export { encodeGlobalID };

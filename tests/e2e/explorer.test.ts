@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The explorer in a real browser (Debian's Chromium, driven by playwright-core): search "Baldwin",
  * expand him, and his lawyers appear; then connect two entities. A screenshot is kept under

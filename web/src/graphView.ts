@@ -1,7 +1,7 @@
 /** The drawing: Cytoscape.js, one shape and colour per kind, names as labels. */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { KIND_STYLE } from '../../src/explore/kindStyle.js';
-import type { EntityKind } from '../../src/domain/kinds.js';
+import { KIND_STYLE } from '@case-graph/domain/kindStyle.js';
+import type { EntityKind } from '@case-graph/domain/kinds.js';
 import type { EntitySummary, SubgraphAnswer } from './api.js';
 
 export function createGraphView(container: HTMLElement, onSelect: (node: EntitySummary) => void): Core {

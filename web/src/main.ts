@@ -1,5 +1,6 @@
 /** The explorer: search, expand, connect, and read the words behind every fact. */
-import { KIND_STYLE } from '../../src/explore/kindStyle.js';
+import { KIND_STYLE } from '@case-graph/domain/kindStyle.js';
+import { KIND_NAME } from '@case-graph/domain/kinds.js';
 import {
   detailsOf, neighbourhoodOf, pathBetween, searchEntities, sourceTexts, timelineEvents, wholeCase,
   type EntitySummary, type SourceText,
@@ -64,7 +65,7 @@ async function select(node: EntitySummary): Promise<void> {
   }
   panel.replaceChildren(
     element('h2', details.name),
-    element('p', KIND_STYLE[details.kind as keyof typeof KIND_STYLE]?.label ?? details.kind, 'kind'),
+    element('p', KIND_NAME[details.kind as keyof typeof KIND_NAME] ?? details.kind, 'kind'),
     ...(details.aliases.length ? [element('p', `Also: ${details.aliases.join(', ')}`)] : []),
     ...(details.summary ? [element('p', details.summary)] : []),
     actions,
@@ -127,11 +128,11 @@ async function runSearch(text: string): Promise<void> {
 
 async function start(): Promise<void> {
   $('legend').replaceChildren(
-    ...Object.values(KIND_STYLE).map((style) => {
+    ...Object.entries(KIND_STYLE).map(([kind, style]) => {
       const item = element('li');
       const swatch = element('span');
       swatch.style.background = style.colour;
-      item.append(swatch, style.label);
+      item.append(swatch, KIND_NAME[kind as keyof typeof KIND_NAME]);
       return item;
     }),
   );

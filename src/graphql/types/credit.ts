@@ -1,12 +1,8 @@
 /** Credit and Participation: a WORKED_ON or PARTICIPATED_IN relationship, read as what it means. */
-import type { Relationship } from '../../domain/model.js';
-import { builder } from '../builder.js';
 import { entityThatMustExist } from '../loaders.js';
-import { EntityRef } from './entity.js';
-import { EvidenceRef } from './evidence.js';
-import { EventRef, PersonRef, ProductionRef } from './kindRefs.js';
+import { CreditRef, EntityRef, EventRef, EvidenceRef, ParticipationRef, PersonRef, ProductionRef } from '../refs.js';
 
-export const CreditRef = builder.objectRef<Relationship>('Credit').implement({
+CreditRef.implement({
   description: 'A person\'s work on a production, with the role the sources give (if any).',
   fields: (t) => ({
     person: t.field({ type: PersonRef, description: 'Who worked on it.', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),
@@ -16,7 +12,7 @@ export const CreditRef = builder.objectRef<Relationship>('Credit').implement({
   }),
 });
 
-export const ParticipationRef = builder.objectRef<Relationship>('Participation').implement({
+ParticipationRef.implement({
   description: 'An entity\'s part in an event.',
   fields: (t) => ({
     participant: t.field({ type: EntityRef, description: 'Who (a person or an organisation).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),

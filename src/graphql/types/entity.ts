@@ -1,15 +1,13 @@
 /** The Entity interface: what every person, organisation, production, location and event shares. */
-import type { Direction, RelationshipType } from '../../domain/kinds.js';
+import { KIND_NAME, type Direction, type RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { builder } from '../builder.js';
-import { TYPENAME_OF_KIND } from '../globalIds.js';
+import { EntityRef } from '../refs.js';
 import { sliceConnection } from '../pagination.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
-import { EvidenceRef } from './evidence.js';
+import { EvidenceRef } from '../refs.js';
 import { RelationshipConnection, RelationshipCountRef, type RelationshipCount } from './relationship.js';
-
-export const EntityRef = builder.interfaceRef<Entity>('Entity');
 
 /** The relationships of `entity` of the given types that point the given way. */
 export function selectRelationships(
@@ -40,7 +38,7 @@ function countRelationships(entity: Entity, all: Relationship[]): RelationshipCo
 EntityRef.implement({
   description: 'A person, organisation, production, location or event that a source names or describes.',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (entity) => TYPENAME_OF_KIND[entity.kind],
+  resolveType: (entity) => KIND_NAME[entity.kind],
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable slug, e.g. "alec-baldwin".' }),
     kind: t.field({ type: EntityKindEnum, description: 'What it is.', resolve: (e) => e.kind }),

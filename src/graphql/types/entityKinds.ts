@@ -9,7 +9,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
-import { EntityRef } from './entity.js';
+import { EntityRef } from '../refs.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -4,10 +4,10 @@ import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { relatedEntities, relatedEntity, relationshipsVia } from '../related.js';
-import { ParticipationRef } from './credit.js';
+import { ParticipationRef } from '../refs.js';
 import { connectionFor, implementEntityKind } from './entityKinds.js';
 import { EventFilterInput, OrderDirectionEnum, toEventFilter } from './filters.js';
-import { EventRef, LocationRef, ProductionRef } from './kindRefs.js';
+import { EventRef, LocationRef, ProductionRef } from '../refs.js';
 import { PartialDateRef } from './partialDate.js';
 
 implementEntityKind(EventRef, 'EVENT', {

@@ -1,8 +1,7 @@
 /** Evidence: the exact words of a source that state a fact. */
 import { quoteOf, type Evidence } from '../../domain/model.js';
-import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { SourceRef } from './source.js';
+import { EvidenceRef, SourceRef } from '../refs.js';
 
 async function sourceOf(evidence: Evidence, { loaders }: Context) {
   const source = await loaders.source.load(evidence.sourceKey);
@@ -11,7 +10,7 @@ async function sourceOf(evidence: Evidence, { loaders }: Context) {
   return source;
 }
 
-export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
+EvidenceRef.implement({
   description: 'A verbatim quote from a source that states a fact, with its character offsets.',
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: 'The source the words are from.', resolve: (evidence, _args, context) => sourceOf(evidence, context) }),

@@ -1,14 +1,14 @@
 /** neighbourhood and path: graph-shaped answers for visualisation front ends. */
+import { KIND_NAME } from '../../domain/kinds.js';
 import type { Entity } from '../../domain/model.js';
 import { neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph } from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { checkRange, clientError } from '../errors.js';
-import { decodeIdOf, ENTITY_TYPENAMES, TYPENAME_OF_KIND } from '../globalIds.js';
+import { decodeIdOf, ENTITY_TYPENAMES } from '../globalIds.js';
 import { existing } from '../loaders.js';
-import { EntityRef } from './entity.js';
 import { RelationshipTypeEnum } from './enums.js';
-import { RelationshipRef } from './relationship.js';
+import { EntityRef, RelationshipRef } from '../refs.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_SUBGRAPH_NODES = 1000;
@@ -19,7 +19,7 @@ export async function entityById(id: string, argument: string, { loaders }: Cont
   const { typename, id: key } = decodeIdOf(id, argument, ENTITY_TYPENAMES, 'an entity');
   const entity = await loaders.entity.load(key);
   // a Person ID whose key names an event names nothing
-  return entity && TYPENAME_OF_KIND[entity.kind] === typename ? entity : null;
+  return entity && KIND_NAME[entity.kind] === typename ? entity : null;
 }
 
 /** What neighbourhood and path read, through this request's store and entity loader. */

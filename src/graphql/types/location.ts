@@ -1,7 +1,7 @@
 /** Location: places, and what happened there. */
 import { relatedEntities, relatedEntity } from '../related.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
-import { EventRef, LocationRef } from './kindRefs.js';
+import { EventRef, LocationRef } from '../refs.js';
 
 implementEntityKind(LocationRef, 'LOCATION', {
   description: 'A place: a state, a film set.',

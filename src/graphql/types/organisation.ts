@@ -1,8 +1,8 @@
 /** Organisation: authorities, news outlets, studios. */
 import { relatedEntity, relationshipsVia } from '../related.js';
-import { ParticipationRef } from './credit.js';
+import { ParticipationRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
-import { LocationRef, OrganisationRef } from './kindRefs.js';
+import { LocationRef, OrganisationRef } from '../refs.js';
 
 implementEntityKind(OrganisationRef, 'ORGANISATION', {
   description: 'An organisation the sources name: an authority, a news outlet, a studio.',

@@ -1,8 +1,8 @@
 /** Person: the people a source names, what they worked on, took part in, and who represents whom. */
 import { relatedEntities, relationshipsVia } from '../related.js';
-import { CreditRef, ParticipationRef } from './credit.js';
+import { CreditRef, ParticipationRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
-import { PersonRef } from './kindRefs.js';
+import { PersonRef } from '../refs.js';
 
 implementEntityKind(PersonRef, 'PERSON', {
   description: 'A person the sources name.',

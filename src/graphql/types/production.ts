@@ -1,8 +1,8 @@
 /** Production: a film and who worked on it, what happened to it, where it is filmed. */
 import { relatedEntities, relationshipsVia } from '../related.js';
-import { CreditRef } from './credit.js';
+import { CreditRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
-import { EventRef, LocationRef, ProductionRef } from './kindRefs.js';
+import { EventRef, LocationRef, ProductionRef } from '../refs.js';
 
 implementEntityKind(ProductionRef, 'PRODUCTION', {
   description: 'A film or other production.',

@@ -1,19 +1,15 @@
 /** Relationship: a typed, evidenced link between two entities. */
 import type { Direction, RelationshipType } from '../../domain/kinds.js';
-import type { Relationship } from '../../domain/model.js';
 import { builder } from '../builder.js';
 import { entityThatMustExist } from '../loaders.js';
 import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
-import { EntityRef } from './entity.js';
-import { EvidenceRef } from './evidence.js';
+import { EntityRef, EvidenceRef, RelationshipRef } from '../refs.js';
 
 export interface RelationshipCount {
   type: RelationshipType;
   direction: Direction;
   count: number;
 }
-
-export const RelationshipRef = builder.objectRef<Relationship>('Relationship');
 
 builder.node(RelationshipRef, {
   description: 'A typed link between two entities, with the words of the sources that state it.',

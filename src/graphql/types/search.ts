@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { badUserInput, checkRange, checkTextLength } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
-import { EntityRef } from './entity.js';
+import { EntityRef } from '../refs.js';
 import { EntityKindEnum } from './enums.js';
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({

@@ -1,11 +1,8 @@
 /** Source: a text that evidence points into, and the query field that lists them. */
-import type { Source } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
-import { EntityRef } from './entity.js';
+import { EntityRef, SourceRef } from '../refs.js';
 import { PartialDateRef } from './partialDate.js';
-
-export const SourceRef = builder.objectRef<Source>('Source');
 
 builder.node(SourceRef, {
   description: 'A published text (a news article) that the graph takes its facts from.',

@@ -5,7 +5,7 @@
  * very large loads (the benchmarks' synthetic cases) may go in batches of `batchSize` instead.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { LABEL_OF_KIND } from '../../domain/kinds.js';
+import { KIND_NAME } from '../../domain/kinds.js';
 import type { CaseGraph, Evidence } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { searchFieldsOf } from '../../domain/search.js';
@@ -43,7 +43,7 @@ export function seedParameters(graph: CaseGraph) {
       const search = searchFieldsOf(e);
       return {
         key: e.key,
-        label: LABEL_OF_KIND[e.kind],
+        label: KIND_NAME[e.kind],
         properties: withoutNulls({
           ...fields,
           occupations: e.kind === 'PERSON' ? occupations : null,
