@@ -45,7 +45,8 @@ export function createServer(
     landingPage: false,
     graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
     maxRequestBodySize: options.limits.maxBodyBytes,
-    batching: { limit: options.limits.maxBatch },
+    // limitsPlugin enforces MAX_BATCH itself, with QUERY_TOO_COMPLEX; Yoga's own limit stays out of its way
+    batching: { limit: Number.MAX_SAFE_INTEGER },
     cors: corsFor(options.corsOrigins),
     plugins: [
       observed.requests,
@@ -58,7 +59,7 @@ export function createServer(
       requireReadScope(),
       // after the auth plugin: only operations that passed validation and auth are named
       observed.operations,
-      introspectionPolicy(options.introspection),
+      ...introspectionPolicy(options.introspection),
       readiness(store),
       exportRoutes(store, options),
       explorerPage(),
