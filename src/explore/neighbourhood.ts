@@ -7,6 +7,18 @@ import type { RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareStrings } from '../domain/ordering.js';
 
+/** The bounds of an integer argument, with its default: one home for what the API and exports accept. */
+export interface IntRange {
+  name: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+export const NEIGHBOURHOOD_DEPTH: IntRange = { name: 'depth', default: 1, min: 1, max: 3 };
+export const NEIGHBOURHOOD_LIMIT: IntRange = { name: 'limit', default: 200, min: 1, max: 1000 };
+export const PATH_LENGTH: IntRange = { name: 'maxLength', default: 6, min: 1, max: 10 };
+
 /** What exploring reads: a store's neighbour keys and relationships among entities, and entities by key. */
 export interface GraphReader {
   neighbourKeys(keys: string[], types: readonly RelationshipType[] | null): Promise<string[][]>;

@@ -1,5 +1,6 @@
 /** Errors meant for clients: a message and a code from API.md. Everything else is masked by Yoga. */
 import { createGraphQLError } from 'graphql-yoga';
+import type { IntRange } from '../explore/neighbourhood.js';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -16,6 +17,11 @@ export function clientError(code: ErrorCode, message: string) {
 }
 
 export const badUserInput = (message: string) => clientError('BAD_USER_INPUT', message);
+
+/** An integer argument given or defaulted, within its range, or BAD_USER_INPUT naming it. */
+export function intIn(range: IntRange, value: number | null | undefined): number {
+  return checkRange(value ?? range.default, range.name, range.min, range.max);
+}
 
 /** An integer argument within [min, max], or BAD_USER_INPUT naming it. */
 export function checkRange(value: number, argument: string, min: number, max: number): number {

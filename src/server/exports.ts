@@ -7,8 +7,9 @@ import type { Plugin } from 'graphql-yoga';
 import { gatherExport } from '../export/exportGraph.js';
 import { exportFormatNamed } from '../export/formats.js';
 import { createContext } from '../graphql/context.js';
-import { checkRange } from '../graphql/errors.js';
-import { entityById, graphReader, MAX_DEPTH } from '../graphql/types/exploration.js';
+import { intIn } from '../graphql/errors.js';
+import { NEIGHBOURHOOD_DEPTH } from '../explore/neighbourhood.js';
+import { entityById, graphReader } from '../graphql/types/exploration.js';
 import type { ServerOptions } from '../config.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { httpOf, refusalFor } from './auth.js';
@@ -35,9 +36,9 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
       }
       const focusId = url.searchParams.get('focus');
       let focus;
-      let depth = 1;
+      let depth = NEIGHBOURHOOD_DEPTH.default;
       try {
-        depth = checkRange(Number(url.searchParams.get('depth') ?? 1), 'depth', 1, MAX_DEPTH);
+        depth = intIn(NEIGHBOURHOOD_DEPTH, url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : null);
         focus = focusId ? await entityById(focusId, 'focus', context) : undefined;
       } catch (error) {
         if (error instanceof GraphQLError) return fail(400, String(error.extensions.code ?? 'BAD_USER_INPUT'), error.message);

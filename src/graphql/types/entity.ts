@@ -4,7 +4,7 @@ import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { builder } from '../builder.js';
 import { EntityRef } from '../refs.js';
-import { sliceConnection } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, sliceConnection } from '../pagination.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 import { EvidenceRef } from '../refs.js';
 import { RelationshipConnection, RelationshipCountRef, type RelationshipCount } from './relationship.js';
@@ -62,7 +62,7 @@ EntityRef.implement({
       args: {
         types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Only these types (all when empty).' }),
         direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'OUT: from this entity; IN: to it.' }),
-        first: t.arg.int({ required: false, defaultValue: 50, description: 'At most 100.' }),
+        first: t.arg.int({ required: false, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most 100.' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
       },
       resolve: async (e, args, { loaders }) => {

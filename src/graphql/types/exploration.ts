@@ -1,18 +1,16 @@
 /** neighbourhood and path: graph-shaped answers for visualisation front ends. */
 import { KIND_NAME } from '../../domain/kinds.js';
 import type { Entity } from '../../domain/model.js';
-import { neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph } from '../../explore/neighbourhood.js';
+import {
+  NEIGHBOURHOOD_DEPTH, NEIGHBOURHOOD_LIMIT, PATH_LENGTH, neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph,
+} from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { checkRange, clientError } from '../errors.js';
+import { clientError, intIn } from '../errors.js';
 import { decodeIdOf, ENTITY_TYPENAMES } from '../globalIds.js';
 import { existing } from '../loaders.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
-
-export const MAX_DEPTH = 3;
-export const MAX_SUBGRAPH_NODES = 1000;
-export const MAX_PATH_LENGTH = 10;
 
 /** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT. */
 export async function entityById(id: string, argument: string, { loaders }: Context): Promise<Entity | null> {
@@ -54,13 +52,17 @@ builder.queryFields((t) => ({
       'The entities within `depth` hops of an entity (following relationships either way), and the relationships among them. Deterministic: the same on every store.',
     args: {
       id: t.arg.id({ required: true, description: 'The ID of the entity at the centre.' }),
-      depth: t.arg.int({ required: false, defaultValue: 1, description: `How many hops, 1 to ${MAX_DEPTH}.` }),
+      depth: t.arg.int({ required: false, defaultValue: NEIGHBOURHOOD_DEPTH.default, description: `How many hops, 1 to ${NEIGHBOURHOOD_DEPTH.max}.` }),
       types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Follow only these types (all when empty).' }),
-      limit: t.arg.int({ required: false, defaultValue: 200, description: `At most this many entities, 1 to ${MAX_SUBGRAPH_NODES}; nearer ones first, then by key.` }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: NEIGHBOURHOOD_LIMIT.default,
+        description: `At most this many entities, 1 to ${NEIGHBOURHOOD_LIMIT.max}; nearer ones first, then by key.`,
+      }),
     },
     resolve: async (_root, args, context) => {
-      const depth = checkRange(args.depth ?? 1, 'depth', 1, MAX_DEPTH);
-      const limit = checkRange(args.limit ?? 200, 'limit', 1, MAX_SUBGRAPH_NODES);
+      const depth = intIn(NEIGHBOURHOOD_DEPTH, args.depth);
+      const limit = intIn(NEIGHBOURHOOD_LIMIT, args.limit);
       const focus = await entityById(String(args.id), 'id', context);
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
       return neighbourhood(focus, depth, args.types ?? null, limit, graphReader(context));
@@ -74,10 +76,10 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.id({ required: true, description: 'The ID of the entity to start from.' }),
       to: t.arg.id({ required: true, description: 'The ID of the entity to reach.' }),
-      maxLength: t.arg.int({ required: false, defaultValue: 6, description: `At most this many steps, 1 to ${MAX_PATH_LENGTH}.` }),
+      maxLength: t.arg.int({ required: false, defaultValue: PATH_LENGTH.default, description: `At most this many steps, 1 to ${PATH_LENGTH.max}.` }),
     },
     resolve: async (_root, args, context) => {
-      const maxLength = checkRange(args.maxLength ?? 6, 'maxLength', 1, MAX_PATH_LENGTH);
+      const maxLength = intIn(PATH_LENGTH, args.maxLength);
       const [from, to] = await Promise.all([
         entityById(String(args.from), 'from', context),
         entityById(String(args.to), 'to', context),

@@ -1,9 +1,11 @@
 /** search: names and aliases, best match first, the same order on both stores. */
 import { normaliseForSearch, scoreOf, type SearchHit } from '../../domain/search.js';
 import { builder } from '../builder.js';
-import { badUserInput, checkRange, checkTextLength } from '../errors.js';
+import { badUserInput, checkTextLength, intIn } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
+
+const SEARCH_FIRST = { name: 'first', default: 10, min: 0, max: MAX_PAGE_SIZE };
 import { EntityRef } from '../refs.js';
 import { EntityKindEnum } from './enums.js';
 
@@ -26,12 +28,12 @@ builder.queryField('search', (t) =>
     args: {
       text: t.arg.string({ required: true, description: 'What to look for: a name, an alias or part of one; at most 100 characters.' }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
-      first: t.arg.int({ required: false, defaultValue: 10, description: 'At most 100.' }),
+      first: t.arg.int({ required: false, defaultValue: SEARCH_FIRST.default, description: 'At most 100.' }),
     },
     resolve: async (_root, args, { store, loaders }) => {
       const text = normaliseForSearch(checkTextLength(args.text, 'text'));
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
-      const first = checkRange(args.first ?? 10, 'first', 0, MAX_PAGE_SIZE);
+      const first = intIn(SEARCH_FIRST, args.first);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
       const hits = await store.search(text, kinds ?? null, first);
       primeEntities(loaders, hits.map((h) => h.entity));
