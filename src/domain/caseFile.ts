@@ -54,13 +54,11 @@ const relationshipInput = z.strictObject({
   evidence: z.array(evidenceInput).min(1, 'a relationship needs at least one piece of evidence'),
 });
 
-export const caseFileSchema = z.strictObject({
+const caseFileSchema = z.strictObject({
   sources: z.array(sourceInput).min(1),
   entities: z.array(entityInput),
   relationships: z.array(relationshipInput),
 });
-
-export type CaseFileInput = z.input<typeof caseFileSchema>;
 
 export class CaseFileError extends Error {
   constructor(readonly origin: string, readonly problems: string[]) {
@@ -82,7 +80,7 @@ const FIELD_KIND: Record<string, EntityKind> = {
 /** Relationship types whose role the API promises (Participation.role is non-null). */
 const ROLE_REQUIRED = new Set<string>(['PARTICIPATED_IN']);
 
-export function relationshipKey(type: string, from: string, to: string): string {
+function relationshipKey(type: string, from: string, to: string): string {
   return `${from}--${type.toLowerCase().replaceAll('_', '-')}--${to}`;
 }
 

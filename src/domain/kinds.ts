@@ -20,7 +20,7 @@ export const KIND_NAME: Record<EntityKind, string> = {
  * does not fit is rejected, so the typed fields of the API (credits, participants, ...) can trust
  * what they read.
  */
-export const RELATIONSHIP_ENDPOINTS = {
+const RELATIONSHIP_ENDPOINTS = {
   WORKED_ON: { from: ['PERSON'], to: ['PRODUCTION'] },
   REPRESENTS: { from: ['PERSON', 'ORGANISATION'], to: ['PERSON', 'ORGANISATION'] },
   PARTICIPATED_IN: { from: ['PERSON', 'ORGANISATION'], to: ['EVENT'] },

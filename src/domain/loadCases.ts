@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { CaseFileError, validateCaseFile } from './caseFile.js';
 import type { CaseGraph } from './model.js';
 
-export const CASE_FILE_NAME = 'case.json';
+const CASE_FILE_NAME = 'case.json';
 
 export function loadCases(dataDir: string): CaseGraph {
   if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);

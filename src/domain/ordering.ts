@@ -1,5 +1,5 @@
 /** The orders both stores share, so the same query answers the same on either (API.md). */
-import type { Entity, Evidence, Relationship } from './model.js';
+import type { Entity, Evidence } from './model.js';
 
 /** Code-unit order, as Neo4j compares strings: never locale-dependent. */
 export function compareStrings(a: string, b: string): number {
@@ -8,10 +8,6 @@ export function compareStrings(a: string, b: string): number {
 
 export function compareEntities(a: Entity, b: Entity): number {
   return compareStrings(a.name, b.name) || compareStrings(a.key, b.key);
-}
-
-export function compareRelationships(a: Relationship, b: Relationship): number {
-  return compareStrings(a.key, b.key);
 }
 
 export function compareEvidence(a: Evidence, b: Evidence): number {

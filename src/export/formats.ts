@@ -70,7 +70,7 @@ function writeCytoscape(graph: ExportGraph): string {
   return JSON.stringify({ elements: { nodes, edges } }, null, 2);
 }
 
-export const EXPORT_FORMATS: Record<string, ExportFormat> = {
+const EXPORT_FORMATS: Record<string, ExportFormat> = {
   gexf: { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', write: writeGexf },
   graphml: { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: writeGraphml },
   cyjs: { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: writeCytoscape },

@@ -32,9 +32,9 @@ export function checkRange(value: number, argument: string, min: number, max: nu
 }
 
 /** The most items a list argument may hold (nodes(ids:), keys, eventTypes): a page's worth. */
-export const MAX_LIST_ARGUMENT = 100;
+const MAX_LIST_ARGUMENT = 100;
 /** The longest text a matching argument may hold (search text, nameContains): longer than any name. */
-export const MAX_MATCH_TEXT = 100;
+const MAX_MATCH_TEXT = 100;
 
 /** A list argument of at most `max` items, or BAD_USER_INPUT naming it. */
 export function checkListLength<L extends readonly unknown[]>(list: L, argument: string, max = MAX_LIST_ARGUMENT): L {

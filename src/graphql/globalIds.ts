@@ -9,7 +9,7 @@ import { badUserInput } from './errors.js';
 
 /** The GraphQL object type of each kind of entity is the kind's name. */
 export const ENTITY_TYPENAMES: readonly string[] = Object.values(KIND_NAME);
-export const NODE_TYPENAMES: readonly string[] = [...ENTITY_TYPENAMES, 'Relationship', 'Source'];
+const NODE_TYPENAMES: readonly string[] = [...ENTITY_TYPENAMES, 'Relationship', 'Source'];
 
 export { encodeGlobalID };
 

@@ -9,9 +9,9 @@ export const MAX_PAGE_SIZE = 100;
 
 const PREFIX = 'cursor:';
 /** The furthest position a cursor may point at: far past any case, well within what stores index. */
-export const MAX_OFFSET = 10_000_000;
+const MAX_OFFSET = 10_000_000;
 
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`).toString('base64url');
 }
 

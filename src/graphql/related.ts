@@ -24,7 +24,7 @@ export async function relatedVia(
 }
 
 /** Related entities ordered as lists of them are everywhere: events by timeline, the rest by name. */
-export function byOtherEnd(list: RelatedEntity[]): RelatedEntity[] {
+function byOtherEnd(list: RelatedEntity[]): RelatedEntity[] {
   const events = list.filter((r) => r.entity.kind === 'EVENT');
   const others = list.filter((r) => r.entity.kind !== 'EVENT').sort((a, b) => compareEntities(a.entity, b.entity));
   return [...others, ...inTimelineOrder(events, (r) => r.entity)];

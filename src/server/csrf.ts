@@ -8,7 +8,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
-export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 const REFUSAL = `send the header "${CSRF_HEADER}: 1", or a Content-Type of application/json: `
   + 'a GET or a form-like POST without it could come from another site';

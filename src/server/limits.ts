@@ -36,7 +36,7 @@ const ASSUMED_LIST_SIZE = 10;
 /** A page size given by a variable is counted as the largest page. */
 const ASSUMED_PAGE_SIZE = 100;
 
-export function tooComplex(limit: string, max: number, found: number, extra: Record<string, unknown> = {}) {
+function tooComplex(limit: string, max: number, found: number, extra: Record<string, unknown> = {}) {
   return createGraphQLError(`query is too complex: ${limit} ${found} exceeds the limit of ${max}`, {
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, found, ...extra },
   });

@@ -103,9 +103,9 @@ const KNOWN_CODES = new Set<string>([
 const codeLabel = (code: string) => (KNOWN_CODES.has(code) ? code : 'other');
 
 /** Longest operation name in a label or a log line (a GraphQL name has no length limit). */
-export const MAX_OPERATION_NAME = 64;
+const MAX_OPERATION_NAME = 64;
 /** Most distinct operation labels; names seen after these count as "other". */
-export const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_LABELS = 100;
 /** Longest request path in a log line. */
 const MAX_LOGGED_PATH = 200;
 

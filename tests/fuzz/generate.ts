@@ -84,7 +84,7 @@ function selection(schema: GraphQLSchema, type: GraphQLNamedType, random: Random
   return `{ ${parts.length ? parts.join(' ') : '__typename'} }`;
 }
 
-export function randomQuery(schema: GraphQLSchema, random: Random): string {
+function randomQuery(schema: GraphQLSchema, random: Random): string {
   return `query Fuzz ${selection(schema, schema.getQueryType()!, random, 0)}`;
 }
 

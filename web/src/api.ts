@@ -1,7 +1,7 @@
 /** The explorer reads everything through GraphQL, like any front end. */
 
 export interface EntitySummary { id: string; key: string; kind: string; name: string }
-export interface EdgeSummary { id: string; type: string; role: string | null; from: { id: string }; to: { id: string } }
+interface EdgeSummary { id: string; type: string; role: string | null; from: { id: string }; to: { id: string } }
 export interface SubgraphAnswer { nodes: EntitySummary[]; edges: EdgeSummary[]; truncated: boolean }
 export interface Quote { quote: string; start: number; end: number; source: { key: string } }
 export interface EntityDetails extends EntitySummary {
@@ -16,7 +16,7 @@ export interface SourceText { key: string; title: string; text: string }
 const TOKEN_KEY = 'caseGraphToken';
 
 /** Where the server requires a token (REQUIRE_AUTH), the explorer asks for one once and keeps it in this browser. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, retried = false): Promise<T> {
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}, retried = false): Promise<T> {
   const token = localStorage.getItem(TOKEN_KEY);
   const response = await fetch('/graphql', {
     method: 'POST',

@@ -10,7 +10,7 @@ import { EvidenceRef } from '../refs.js';
 import { RelationshipConnection, RelationshipCountRef, type RelationshipCount } from './relationship.js';
 
 /** The relationships of `entity` of the given types that point the given way. */
-export function selectRelationships(
+function selectRelationships(
   entity: Entity,
   all: Relationship[],
   types: readonly RelationshipType[] | null | undefined,

@@ -25,7 +25,7 @@ function neo4jDate(iso: string) {
 }
 
 /** The parameters of seed.cypher. Null properties are left out: Neo4j stores no nulls. */
-export function seedParameters(graph: CaseGraph) {
+function seedParameters(graph: CaseGraph) {
   const evidenceColumns = (evidence: Evidence[]) => ({
     evidenceSources: evidence.map((e) => e.sourceKey),
     evidenceStarts: evidence.map((e) => neo4j.int(e.start)),
