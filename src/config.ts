@@ -17,11 +17,14 @@ const configSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_ANALYST_USER: optional,
+  NEO4J_ANALYST_PASSWORD: z.string().default(''),
   ANALYST_TOKENS: z.string().default(''),
   READ_TOKENS: z.string().default(''),
   REQUIRE_AUTH: flag.default(false),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
+  CYPHER_MAX_BYTES: positive.default(5_000_000),
   STORE_TIMEOUT_MS: positive.default(5000),
   SHUTDOWN_GRACE_MS: positive.default(10_000),
   INTROSPECTION: flag.default(true),
@@ -64,6 +67,8 @@ export interface ServerOptions {
   requireAuth: boolean;
   cypherTimeoutMs: number;
   cypherRowLimit: number;
+  /** The most bytes of JSON the rows of one Cypher query may take; later rows are cut. */
+  cypherMaxBytes: number;
   /** Off in production: the schema is not described, and errors suggest no field names. */
   introspection: boolean;
   graphiql: boolean;
@@ -80,6 +85,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   requireAuth: false,
   cypherTimeoutMs: 5000,
   cypherRowLimit: 1000,
+  cypherMaxBytes: 5_000_000,
   introspection: true,
   graphiql: true,
   limits: DEFAULT_LIMITS,
@@ -91,6 +97,11 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database: string;
+  /**
+   * Whom analyst Cypher logs in as (NEO4J_ANALYST_USER): a user with only the reader role, where the
+   * database has roles (Enterprise). Absent: the API's own user.
+   */
+  analyst?: { user: string; password: string };
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireAuth: c.REQUIRE_AUTH,
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
       cypherRowLimit: c.CYPHER_ROW_LIMIT,
+      cypherMaxBytes: c.CYPHER_MAX_BYTES,
       introspection: c.INTROSPECTION,
       graphiql: c.GRAPHIQL,
       corsOrigins: c.CORS_ORIGINS,
@@ -132,7 +144,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     ...(c.NEO4J_URI
-      ? { neo4j: { uri: c.NEO4J_URI, user: c.NEO4J_USER, password: c.NEO4J_PASSWORD, database: c.NEO4J_DATABASE } }
+      ? {
+          neo4j: {
+            uri: c.NEO4J_URI,
+            user: c.NEO4J_USER,
+            password: c.NEO4J_PASSWORD,
+            database: c.NEO4J_DATABASE,
+            ...(c.NEO4J_ANALYST_USER ? { analyst: { user: c.NEO4J_ANALYST_USER, password: c.NEO4J_ANALYST_PASSWORD } } : {}),
+          },
+        }
       : {}),
   };
 }

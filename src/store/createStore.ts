@@ -3,13 +3,27 @@ import type { Config } from '../config.js';
 import { loadCases } from '../domain/loadCases.js';
 import type { GraphStore } from './graphStore.js';
 import { MemoryStore } from './memory/memoryStore.js';
-import { createDriver } from './neo4j/driver.js';
+import { analystLogin, createDriver } from './neo4j/driver.js';
 import { guardedStore } from './guardedStore.js';
+import { CypherWorkers } from './neo4j/cypherWorkers.js';
 import { Neo4jStore } from './neo4j/neo4jStore.js';
+
+/** Analyst queries running at once (each in its own worker thread); more wait for one to finish. */
+const CYPHER_WORKERS = 4;
 
 export function createStore(config: Config): GraphStore {
   if (config.neo4j) {
-    return guardedStore(new Neo4jStore(createDriver(config.neo4j, config.storeTimeoutMs), config.neo4j.database), config.storeTimeoutMs);
+    const { database } = config.neo4j;
+    const cypher = new CypherWorkers({
+      login: analystLogin(config.neo4j),
+      database,
+      connectTimeoutMs: config.storeTimeoutMs,
+      // room to decode and convert a result of CYPHER_MAX_BYTES many times over; more ends the worker
+      heapMb: Math.max(256, Math.ceil((16 * config.server.cypherMaxBytes) / 2 ** 20)),
+      maxWorkers: CYPHER_WORKERS,
+    });
+    const store = new Neo4jStore(createDriver(config.neo4j, config.storeTimeoutMs), database, { timeoutMs: config.storeTimeoutMs, cypher });
+    return guardedStore(store, config.storeTimeoutMs);
   }
   return new MemoryStore(loadCases(config.dataDir));
 }

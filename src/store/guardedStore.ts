@@ -3,6 +3,10 @@
  * store that cannot be reached (connection refused, timed out, service unavailable) raises
  * StoreUnavailable, which the API reports as STORE_UNAVAILABLE. Nothing is cached or retried
  * here: when the database comes back, the next request simply reaches it.
+ *
+ * Analyst Cypher is not raced: it has its own, usually longer, deadline (CYPHER_TIMEOUT_MS plus a
+ * margin, enforced where it runs), and a query that runs too long is the query's fault
+ * (QUERY_TOO_COMPLEX), not an outage.
  */
 import type { GraphStore } from './graphStore.js';
 import { CypherRefusal } from './cypher.js';
@@ -23,15 +27,19 @@ function isConnectivityError(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|EPIPE|Connection acquisition timed out|Failed to connect|connection.*(closed|lost|terminated)/i.test(error.message);
 }
 
+/** Methods with a deadline of their own, not raced against the store timeout. */
+const OWN_DEADLINE = new Set(['readOnlyCypher']);
+
 export function guardedStore(store: GraphStore, timeoutMs: number): GraphStore {
-  return interceptStore(store, (_method, call) => {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailable(store.name, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
-    });
+  return interceptStore(store, (method, call) => {
     const answer = call().catch((error: unknown) => {
       if (error instanceof CypherRefusal || !isConnectivityError(error)) throw error;
       throw new StoreUnavailable(store.name, error);
+    });
+    if (OWN_DEADLINE.has(method)) return answer;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailable(store.name, new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
     });
     return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
   });

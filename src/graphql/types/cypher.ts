@@ -1,11 +1,13 @@
 /**
  * cypher: read-only Cypher for analysts holding a token from ANALYST_TOKENS, on the Neo4j store.
- * The database refuses writes itself (a READ transaction), ends the query at the timeout, and at
- * most CYPHER_ROW_LIMIT rows come back.
+ * The store refuses, before running it, a query that writes or reaches beyond reading the graph
+ * (files, URLs, administration, other databases); the database ends it at the timeout; at most
+ * CYPHER_ROW_LIMIT rows and CYPHER_MAX_BYTES of them come back. Its parameters are checked here,
+ * without recursion, so that no nesting can overflow a stack further on.
  */
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
-import { CypherRefusal } from '../../store/cypher.js';
+import { type CypherAnswer, CypherRefusal, type CypherRefusalReason } from '../../store/cypher.js';
 import { refusalFor } from '../../server/auth.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -21,7 +23,31 @@ interface CypherResult {
   edges: Relationship[];
 }
 
-const REFUSAL_CODES = { WRITE: 'FORBIDDEN', TIMEOUT: 'QUERY_TOO_COMPLEX', INVALID: 'BAD_USER_INPUT' } as const;
+const REFUSAL_CODES = {
+  WRITE: 'FORBIDDEN',
+  NOT_ALLOWED: 'FORBIDDEN',
+  TIMEOUT: 'QUERY_TOO_COMPLEX',
+  TOO_LARGE: 'QUERY_TOO_COMPLEX',
+  INVALID: 'BAD_USER_INPUT',
+} as const satisfies Record<CypherRefusalReason, string>;
+
+/** How deep `params` may nest (the params object itself is level 1), and how many values it may hold. */
+export const MAX_PARAMS_DEPTH = 32;
+export const MAX_PARAMS_VALUES = 100_000;
+
+/** BAD_USER_INPUT when `params` nests deeper or holds more than the limits; walked with a stack of its own. */
+function checkParams(params: object): void {
+  const pending: [unknown, number][] = [[params, 1]];
+  let values = 0;
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    values += 1;
+    if (values > MAX_PARAMS_VALUES) throw badUserInput(`params may hold at most ${MAX_PARAMS_VALUES} values`);
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_PARAMS_DEPTH) throw badUserInput(`params may nest at most ${MAX_PARAMS_DEPTH} levels deep`);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) pending.push([child, depth + 1]);
+  }
+}
 
 function requireAnalyst({ caller }: Context): void {
   const refusal = refusalFor(caller, 'analyst');
@@ -33,7 +59,9 @@ const CypherResultRef = builder.objectRef<CypherResult>('CypherResult').implemen
   fields: (t) => ({
     columns: t.exposeStringList('columns', { description: 'The names the query returned, in order.' }),
     rows: t.field({ type: ['JSON'], description: 'Each row as a JSON object by column; nodes and relationships as objects with labels or type and properties.', resolve: (r) => r.rows }),
-    truncated: t.exposeBoolean('truncated', { description: 'True when more rows than CYPHER_ROW_LIMIT matched and the rest were not read.' }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'True when rows were left out: more than CYPHER_ROW_LIMIT matched, or the next row would have taken the rows past CYPHER_MAX_BYTES of JSON.',
+    }),
     subgraph: t.field({
       type: SubgraphRef,
       description: 'The entities and relationships that appear in the rows (with the ends of every relationship), ready to draw.',
@@ -46,10 +74,14 @@ builder.queryField('cypher', (t) =>
   t.field({
     type: CypherResultRef,
     description:
-      'Runs read-only Cypher on the Neo4j store (needs a bearer token from ANALYST_TOKENS). Writes are refused by the database; queries stop after CYPHER_TIMEOUT_MS; at most CYPHER_ROW_LIMIT rows.',
+      'Runs read-only Cypher on the Neo4j store (needs a bearer token from ANALYST_TOKENS). Writes, LOAD CSV, procedures and functions outside a read-only allowlist, administration commands and other databases are refused (FORBIDDEN) before the query runs; queries stop after CYPHER_TIMEOUT_MS (QUERY_TOO_COMPLEX); at most CYPHER_ROW_LIMIT rows and CYPHER_MAX_BYTES of them.',
     args: {
       query: t.arg.string({ required: true, description: 'Cypher, e.g. MATCH (p:Person)-[r:REPRESENTS]->(c) RETURN p, r, c' }),
-      params: t.arg({ type: 'JSON', required: false, description: 'Parameters as a JSON object, e.g. {"key": "alec-baldwin"}.' }),
+      params: t.arg({
+        type: 'JSON',
+        required: false,
+        description: `Parameters as a JSON object, e.g. {"key": "alec-baldwin"}: at most ${MAX_PARAMS_DEPTH} levels deep and ${MAX_PARAMS_VALUES} values.`,
+      }),
     },
     resolve: async (_root, args, context) => {
       requireAnalyst(context);
@@ -60,11 +92,13 @@ builder.queryField('cypher', (t) =>
       if (!args.query.trim()) throw badUserInput('query must not be empty');
       const params = args.params ?? {};
       if (typeof params !== 'object' || Array.isArray(params) || params === null) throw badUserInput('params must be a JSON object');
-      let answer;
+      checkParams(params);
+      let answer: CypherAnswer;
       try {
         answer = await store.readOnlyCypher(args.query, params as Record<string, unknown>, {
           timeoutMs: options.cypherTimeoutMs,
           rowLimit: options.cypherRowLimit,
+          maxBytes: options.cypherMaxBytes,
         });
       } catch (error) {
         if (error instanceof CypherRefusal) throw clientError(REFUSAL_CODES[error.reason], error.message);

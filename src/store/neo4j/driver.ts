@@ -1,8 +1,11 @@
-/** One driver per process, configured from the environment. */
-import neo4j, { type Driver } from 'neo4j-driver';
+/** One driver per process (and one per analyst Cypher worker), configured from the environment. */
+import neo4j, { type Config, type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
 
-export function createDriver(config: Neo4jConfig, timeoutMs = 5_000): Driver {
+/** Who a driver logs in as: the API's user, or the analyst user (NEO4J_ANALYST_USER). */
+export type Neo4jLogin = Pick<Neo4jConfig, 'uri' | 'user' | 'password'>;
+
+export function createDriver(config: Neo4jLogin, timeoutMs = 5_000, extra: Config = {}): Driver {
   // A local Neo4j without authentication accepts no credentials; a password means basic auth.
   const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
   return neo4j.driver(config.uri, auth, {
@@ -10,5 +13,11 @@ export function createDriver(config: Neo4jConfig, timeoutMs = 5_000): Driver {
     connectionAcquisitionTimeout: timeoutMs,
     connectionTimeout: timeoutMs,
     maxTransactionRetryTime: timeoutMs,
+    ...extra,
   });
+}
+
+/** Whom analyst Cypher logs in as: NEO4J_ANALYST_USER (a reader) when set, the API's own user otherwise. */
+export function analystLogin({ uri, user, password, analyst }: Neo4jConfig): Neo4jLogin {
+  return { uri, ...(analyst ?? { user, password }) };
 }

@@ -1,4 +1,8 @@
-/** The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction. */
+/**
+ * The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction
+ * that the database itself ends after the store timeout (STORE_TIMEOUT_MS), so a request the API has
+ * given up on does not keep running in Neo4j.
+ */
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
@@ -10,6 +14,18 @@ import { QUERIES } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { toEntity, toNumber, toRelationship, toSource, type MentionRow } from './mapping.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
+
+/** Runs analyst Cypher: in production worker threads (CypherWorkers), by default this store's own driver. */
+export interface CypherRunner {
+  run(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer>;
+  close(): Promise<void>;
+}
+
+export interface Neo4jStoreOptions {
+  /** Every read's transaction timeout: STORE_TIMEOUT_MS (5 s by default). */
+  timeoutMs?: number;
+  cypher?: CypherRunner;
+}
 
 type Row = Record<string, unknown>;
 
@@ -40,15 +56,26 @@ function groupedInKeyOrder<T>(keys: readonly string[], rows: Row[], column: stri
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
+  private readonly timeoutMs: number;
+  private readonly cypher: CypherRunner;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-  ) {}
+    options: Neo4jStoreOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.cypher = options.cypher ?? {
+      run: (query, parameters, limits) => runReadOnlyCypher(driver, database, query, parameters, limits),
+      close: async () => undefined,
+    };
+  }
 
   private async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
     const result = await this.driver.executeQuery<{ records: RecordShape[] }>(query, parameters, {
       database: this.database,
       routing: neo4j.routing.READ,
+      transactionConfig: { timeout: this.timeoutMs },
     });
     return result.records.map((record) => record.toObject() as Row);
   }
@@ -155,7 +182,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
-    return runReadOnlyCypher(this.driver, this.database, query, parameters, limits);
+    return this.cypher.run(query, parameters, limits);
   }
 
   async ping(): Promise<void> {
@@ -163,6 +190,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.cypher.close();
     await this.driver.close();
   }
 }

@@ -21,7 +21,8 @@ import org.neo4j.io.ByteUnit;
  * development machines and CI without Docker talk to Neo4j over Bolt exactly as to a server.
  *
  * Settings come from the environment: NEO4J_BOLT_PORT (default 7687), NEO4J_DATA_DIR (default
- * .neo4j-data). Authentication is off: the connector listens on 127.0.0.1 only.
+ * .neo4j-data). Authentication is off: the connector listens on 127.0.0.1 only. LOAD CSV may not
+ * read file URLs, one transaction may use at most 256 MiB, and timeouts are checked every 100 ms.
  * Prints "Neo4j ready on bolt://127.0.0.1:PORT" once Bolt accepts connections; SIGTERM and
  * SIGINT shut the database down cleanly. With --exit-on-stdin-close it also stops when its
  * parent closes stdin, so a test run that dies does not leave a database holding the port.
@@ -40,6 +41,16 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 // It shares two cores and the machine with the tests: keep the page cache small.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+                // LOAD CSV FROM 'file:///...' would read any file this JVM can (the API's
+                // /proc/<pid>/environ and its tokens among them): no file URLs at all.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                // One transaction may not hold more than this: a query building a huge list or
+                // sorting the world is killed by the database (MemoryPoolOutOfMemoryError), not by
+                // the JVM running out of heap for everyone.
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+                // Transaction timeouts are enforced when this monitor looks (every 2 s by default):
+                // look often, so an analyst's query stops close to its CYPHER_TIMEOUT_MS.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 // A development database: stop in a second or two rather than the server's ten.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))

@@ -1,0 +1,143 @@
+/**
+ * Runs analyst Cypher in worker threads (cypherWorker.ts), so that no result, however large, can
+ * block the API's event loop or fill its heap. Each worker runs one query at a time, with a heap of
+ * its own (resourceLimits) and a hard deadline, the analyst's timeout plus a margin: past it, or
+ * when its heap runs out, the worker is terminated (its connection, and so its transaction, with it)
+ * and the analyst gets QUERY_TOO_COMPLEX. Workers start when first needed and are kept for the
+ * next query; one that was terminated is simply replaced by the next query that needs one.
+ */
+import { Worker } from 'node:worker_threads';
+import { CypherRefusal, type CypherAnswer, type CypherLimits } from '../cypher.js';
+import { timeoutMessage } from './cypherErrors.js';
+import type { CypherReply, CypherRequest, CypherWorkerData } from './cypherWorkerProtocol.js';
+import { cypherWorkerScript } from './cypherWorkerScript.js';
+
+/** Time beyond the analyst's timeout for Neo4j to report its own timeout before the API gives up. */
+const DEADLINE_MARGIN_MS = 1000;
+
+export interface CypherWorkersOptions extends CypherWorkerData {
+  /** Old-generation heap of each worker, in MB. */
+  heapMb: number;
+  /** Analyst queries running at once; more wait for a worker. */
+  maxWorkers: number;
+}
+
+/** An error a worker reported that is not the query's fault, with the driver's code (ServiceUnavailable, ...). */
+class CypherWorkerError extends Error {
+  constructor(
+    name: string,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+function answerOf(reply: CypherReply): CypherAnswer {
+  if (reply.kind === 'answer') return reply.answer;
+  if (reply.kind === 'refusal') throw new CypherRefusal(reply.reason, reply.message);
+  throw new CypherWorkerError(reply.name, reply.code, reply.message);
+}
+
+export class CypherWorkers {
+  private readonly all = new Set<Worker>();
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
+  private closed = false;
+
+  constructor(private readonly options: CypherWorkersOptions) {}
+
+  async run(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
+    await this.slot();
+    try {
+      if (this.closed) throw new Error('analyst Cypher is closed: the store is shutting down');
+      const worker = this.idle.pop() ?? this.spawn();
+      const reply = await this.ask(worker, { query, parameters, limits });
+      this.idle.push(worker);
+      return answerOf(reply);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Ends every worker; queries still running end with an error. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.idle.splice(0);
+    await Promise.all([...this.all].map((worker) => worker.terminate()));
+  }
+
+  private spawn(): Worker {
+    const script = cypherWorkerScript();
+    const { login, database, connectTimeoutMs, heapMb } = this.options;
+    const data: CypherWorkerData = { login, database, connectTimeoutMs };
+    const worker = new Worker(script.source, { eval: script.evaluate, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    this.all.add(worker);
+    // An idle worker must not keep the process alive, and its failure must not crash the API:
+    // the query it was running (if any) hears of it, and 'exit' follows and forgets the worker.
+    worker.unref();
+    worker.on('error', () => undefined);
+    worker.once('exit', () => {
+      this.all.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
+    return worker;
+  }
+
+  /** The worker's reply, or a refusal when it is late or runs out of heap (the worker is then ended). */
+  private ask(worker: Worker, request: CypherRequest): Promise<CypherReply> {
+    const deadlineMs = request.limits.timeoutMs + DEADLINE_MARGIN_MS;
+    return new Promise<CypherReply>((resolve, reject) => {
+      const settle = (finish: () => void) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        finish();
+      };
+      const onMessage = (reply: CypherReply) => settle(() => resolve(reply));
+      const onError = (error: unknown) =>
+        settle(() => {
+          void worker.terminate();
+          reject(this.failureOf(error));
+        });
+      const onExit = (code: number) => settle(() => reject(new Error(`the Cypher worker stopped (exit code ${code})`)));
+      const timer = setTimeout(
+        () =>
+          settle(() => {
+            void worker.terminate();
+            reject(new CypherRefusal('TIMEOUT', `${timeoutMessage(request.limits)} (no answer within ${deadlineMs} ms)`));
+          }),
+        deadlineMs,
+      );
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(request);
+    });
+  }
+
+  /** What a worker's death means for the query it was running. */
+  private failureOf(error: unknown): unknown {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new CypherRefusal('TOO_LARGE', `the result is too large to read: it needed more than ${this.options.heapMb} MB`);
+    }
+    // the driver decoding a value nested deeper than the worker's stack
+    if (error instanceof RangeError) return new CypherRefusal('TOO_LARGE', 'the result is nested too deeply to read');
+    return error;
+  }
+
+  private async slot(): Promise<void> {
+    if (this.running < this.options.maxWorkers) {
+      this.running += 1;
+      return;
+    }
+    // the slot is handed over by release(), so `running` stays as it is
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
+  }
+}
