@@ -1,7 +1,7 @@
 /** A nested query of depth d costs at most d + 1 store round trips, whatever the list sizes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
+import { apiFor, WHOLE_GRAPH_QUERIES, type Edges } from '../support/api.js';
 import { countingStore } from '../support/countingStore.js';
 import { STORES } from '../support/stores.js';
 
@@ -31,6 +31,11 @@ const ANOTHER_DEPTH_FOUR = `{
   } } }
 }`;
 
+/** What the tests read of DEPTH_FOUR: every participant of every event each person took part in. */
+interface DepthFour {
+  people: Edges<{ participations: { event: { participants: { role: string; participant: { name: string } }[] } }[] }>;
+}
+
 for (const under of STORES) {
   describe.runIf(under.available)(`batching (${under.name} store)`, () => {
     let inner: GraphStore;
@@ -45,16 +50,16 @@ for (const under of STORES) {
 
     it('answers a depth-4 query over every person in at most 5 round trips', async () => {
       counter.reset();
-      const { people } = await api.data(DEPTH_FOUR);
+      const { people } = await api.data<DepthFour>(DEPTH_FOUR);
       expect(people.edges).toHaveLength(5);
-      const participants = people.edges.flatMap((p: any) => p.node.participations.flatMap((x: any) => x.event.participants));
+      const participants = people.edges.flatMap((p) => p.node.participations.flatMap((x) => x.event.participants));
       expect(participants.length).toBeGreaterThan(20);
       expect(counter.calls.length, counter.calls.join(', ')).toBeLessThanOrEqual(5);
     });
 
     it('answers another depth-4 query over every event in at most 5 round trips', async () => {
       counter.reset();
-      const { events } = await api.data(ANOTHER_DEPTH_FOUR);
+      const { events } = await api.data<{ events: Edges<{ name: string }> }>(ANOTHER_DEPTH_FOUR);
       expect(events.edges).toHaveLength(7);
       expect(counter.calls.length, counter.calls.join(', ')).toBeLessThanOrEqual(5);
     });

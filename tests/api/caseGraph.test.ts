@@ -1,6 +1,6 @@
 /** The case through GraphQL, on both stores: what a GraphiQL user asks, and what comes back. */
 import { describe, expect, it } from 'vitest';
-import { apiOn, WHOLE_GRAPH_QUERIES } from '../support/api.js';
+import { apiOn, WHOLE_GRAPH_QUERIES, type Edges } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const COUNTS = `{
@@ -10,6 +10,10 @@ const COUNTS = `{
   locations { totalCount }
   events { totalCount }
 }`;
+
+interface Named { name: string }
+/** A quote and where it is in its source's text. */
+interface Span { quote: string; start: number; end: number }
 
 for (const under of STORES) {
   describe.runIf(under.available)(`the API on the ${under.name} store`, () => {
@@ -26,17 +30,24 @@ for (const under of STORES) {
     });
 
     it('pages through people by name with opaque cursors', async () => {
-      const first = await on.api.data(`{ people(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`);
-      expect(first.people.edges.map((e: any) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro']);
+      const first = await on.api.data<{
+        people: { edges: { cursor: string; node: Named }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }>(`{ people(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`);
+      expect(first.people.edges.map((e) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro']);
       expect(first.people.pageInfo.hasNextPage).toBe(true);
-      const next = await on.api.data(`query($after: String) { people(first: 10, after: $after) {
+      const next = await on.api.data<{ people: Edges<Named> & { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } } }>(`query($after: String) { people(first: 10, after: $after) {
         edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }`, { after: first.people.pageInfo.endCursor });
-      expect(next.people.edges.map((e: any) => e.node.name)).toEqual(['Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
+      expect(next.people.edges.map((e) => e.node.name)).toEqual(['Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
       expect(next.people.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     });
 
     it('answers who represents Alec Baldwin, with the words that say so', async () => {
-      const { entity } = await on.api.data(`{
+      const { entity } = await on.api.data<{
+        entity: Named & {
+          occupations: string[];
+          relationships: { totalCount: number } & Edges<{ role: string | null; from: Named; evidence: (Span & { source: { key: string } })[] }>;
+        };
+      }>(`{
         entity(kind: PERSON, key: "alec-baldwin") {
           name
           ... on Person { occupations }
@@ -49,36 +60,40 @@ for (const under of STORES) {
       expect(entity.name).toBe('Alec Baldwin');
       expect(entity.occupations).toEqual([]);
       expect(entity.relationships.totalCount).toBe(2);
-      expect(entity.relationships.edges.map((e: any) => [e.node.from.name, e.node.role])).toEqual([
+      expect(entity.relationships.edges.map((e) => [e.node.from.name, e.node.role])).toEqual([
         ['Alex Spiro', 'legal counsel'],
         ['Lewten Nikas', 'legal counsel'],
       ]);
-      expect(entity.relationships.edges[0].node.evidence).toEqual([
+      expect(entity.relationships.edges[0]?.node.evidence).toEqual([
         { quote: 'Lewten Nikas and Alex Spiro, who represent Baldwin', start: 395, end: 445, source: { key: 'rust-article' } },
       ]);
     });
 
     it('gives every quote exactly as the source text reads at its offsets', async () => {
-      const { sources, people, events } = await on.api.data(`{
+      const { sources, people, events } = await on.api.data<{
+        sources: { text: string }[];
+        people: Edges<{ mentions: Span[]; relationships: Edges<{ evidence: Span[] }> }>;
+        events: Edges<{ mentions: Span[] }>;
+      }>(`{
         sources { text }
         people { edges { node { mentions { quote start end }
           relationships(first: 100) { edges { node { evidence { quote start end } } } } } } }
         events { edges { node { mentions { quote start end } } } }
       }`);
-      const text: string = sources[0].text;
+      const text = sources[0]!.text;
       const spans = [
-        ...people.edges.flatMap((e: any) => [
+        ...people.edges.flatMap((e) => [
           ...e.node.mentions,
-          ...e.node.relationships.edges.flatMap((r: any) => r.node.evidence),
+          ...e.node.relationships.edges.flatMap((r) => r.node.evidence),
         ]),
-        ...events.edges.flatMap((e: any) => e.node.mentions),
+        ...events.edges.flatMap((e) => e.node.mentions),
       ];
       expect(spans.length).toBeGreaterThan(40);
       for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.quote);
     });
 
     it('counts relationships per type and direction, for a front end to offer "expand"', async () => {
-      const { entity } = await on.api.data(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
+      const { entity } = await on.api.data<{ entity: { relationshipCounts: { type: string; direction: string; count: number }[] } }>(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
       expect(entity.relationshipCounts).toEqual([
         { type: 'CONCERNS', direction: 'IN', count: 3 },
         { type: 'FILMED_AT', direction: 'OUT', count: 2 },
@@ -87,7 +102,12 @@ for (const under of STORES) {
     });
 
     it('dates the November 2021 incident to the month', async () => {
-      const { entity } = await on.api.data(`{ entity(kind: EVENT, key: "rust-set-incident") {
+      const { entity } = await on.api.data<{
+        entity: Named & {
+          eventType: string;
+          date: { year: number; month: number | null; day: number | null; precision: string; text: string; earliest: string; latest: string };
+        };
+      }>(`{ entity(kind: EVENT, key: "rust-set-incident") {
         name ... on Event { eventType date { year month day precision text earliest latest } } } }`);
       expect(entity).toEqual({
         name: 'November 2021 incident on the Rust set',
@@ -97,28 +117,29 @@ for (const under of STORES) {
     });
 
     it('resolves the global IDs of entities, relationships and sources through node and nodes', async () => {
-      const { entity, sources } = await on.api.data(`{
+      const { entity, sources } = await on.api.data<{ entity: { id: string; relationships: Edges<{ id: string }> }; sources: { id: string }[] }>(`{
         entity(kind: PERSON, key: "joel-souza") { id relationships(types: [WORKED_ON]) { edges { node { id } } } }
         sources { id }
       }`);
-      const relationshipId = entity.relationships.edges[0].node.id;
-      const { nodes } = await on.api.data(`query($ids: [ID!]!) { nodes(ids: $ids) {
+      const relationshipId = entity.relationships.edges[0]!.node.id;
+      const sourceId = sources[0]!.id;
+      const { nodes } = await on.api.data<{ nodes: unknown[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) {
         __typename id
         ... on Person { name }
         ... on Relationship { type role to { name } }
         ... on Source { key }
-      } }`, { ids: [entity.id, relationshipId, sources[0].id] });
+      } }`, { ids: [entity.id, relationshipId, sourceId] });
       expect(nodes).toEqual([
         { __typename: 'Person', id: entity.id, name: 'Joel Souza' },
         { __typename: 'Relationship', id: relationshipId, type: 'WORKED_ON', role: 'director', to: { name: 'Rust' } },
-        { __typename: 'Source', id: sources[0].id, key: 'rust-article' },
+        { __typename: 'Source', id: sourceId, key: 'rust-article' },
       ]);
     });
 
     it('lists everything a source mentions', async () => {
-      const { sources } = await on.api.data(`{ sources { title entities { name kind } } }`);
-      expect(sources[0].entities).toHaveLength(18);
-      expect(sources[0].entities).toContainEqual({ name: 'New Mexico State Attorney’s Office', kind: 'ORGANISATION' });
+      const { sources } = await on.api.data<{ sources: { title: string; entities: (Named & { kind: string })[] }[] }>(`{ sources { title entities { name kind } } }`);
+      expect(sources[0]?.entities).toHaveLength(18);
+      expect(sources[0]?.entities).toContainEqual({ name: 'New Mexico State Attorney’s Office', kind: 'ORGANISATION' });
     });
 
     it('answers null for a well-formed ID or key that names nothing', async () => {

@@ -8,6 +8,16 @@ import { STORES } from '../support/stores.js';
 const id = (typename: string, key: string) => Buffer.from(`${typename}:${key}`).toString('base64');
 const BALDWIN = id('Person', 'alec-baldwin');
 
+interface Keyed { key: string }
+/** What NEIGHBOURHOOD asks for. */
+interface Neighbourhood {
+  neighbourhood: { truncated: boolean; nodes: Keyed[]; edges: { type: string; from: Keyed; to: Keyed }[] };
+}
+/** What PATH asks for: null where there is no path short enough. */
+interface Path {
+  path: { length: number; nodes: Keyed[]; edges: { type: string; role: string | null }[] } | null;
+}
+
 /** Two people who never meet: a graph with no path between them. */
 function twoIslands(): CaseGraph {
   const text = 'Ann Lee. Bob Roe.';
@@ -32,8 +42,8 @@ for (const under of STORES) {
         truncated nodes { key } edges { type from { key } to { key } } } }`;
 
     it('expands Alec Baldwin one hop: his lawyers appear, with every relationship among what is shown', async () => {
-      const { neighbourhood } = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN });
-      const keys = neighbourhood.nodes.map((n: any) => n.key);
+      const { neighbourhood } = await on.api.data<Neighbourhood>(NEIGHBOURHOOD, { id: BALDWIN });
+      const keys = neighbourhood.nodes.map((n) => n.key);
       expect(keys[0]).toBe('alec-baldwin');
       expect(keys).toEqual(expect.arrayContaining(['lewten-nikas', 'alex-spiro', 'rust']));
       expect(keys).toHaveLength(8);
@@ -43,16 +53,16 @@ for (const under of STORES) {
         expect(keys).toContain(edge.to.key);
       }
       // the lawyers are linked to each other's statement only at two hops, but both to Baldwin here
-      expect(neighbourhood.edges.filter((e: any) => e.type === 'REPRESENTS')).toHaveLength(2);
+      expect(neighbourhood.edges.filter((e) => e.type === 'REPRESENTS')).toHaveLength(2);
     });
 
     it('follows only the types asked, and says when the limit cut it', async () => {
-      const lawyers = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, types: ['REPRESENTS'] });
-      expect(lawyers.neighbourhood.nodes.map((n: any) => n.key)).toEqual(['alec-baldwin', 'alex-spiro', 'lewten-nikas']);
-      const cut = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 2, limit: 4 });
+      const lawyers = await on.api.data<Neighbourhood>(NEIGHBOURHOOD, { id: BALDWIN, types: ['REPRESENTS'] });
+      expect(lawyers.neighbourhood.nodes.map((n) => n.key)).toEqual(['alec-baldwin', 'alex-spiro', 'lewten-nikas']);
+      const cut = await on.api.data<Neighbourhood>(NEIGHBOURHOOD, { id: BALDWIN, depth: 2, limit: 4 });
       expect(cut.neighbourhood.truncated).toBe(true);
       expect(cut.neighbourhood.nodes).toHaveLength(4);
-      const all = await on.api.data(NEIGHBOURHOOD, { id: BALDWIN, depth: 3, limit: 1000 });
+      const all = await on.api.data<Neighbourhood>(NEIGHBOURHOOD, { id: BALDWIN, depth: 3, limit: 1000 });
       expect(all.neighbourhood.truncated).toBe(false);
       expect(all.neighbourhood.nodes).toHaveLength(18);
       expect(all.neighbourhood.edges).toHaveLength(29);
@@ -62,7 +72,7 @@ for (const under of STORES) {
       const PATH = `query($from: ID!, $to: ID!, $max: Int) { path(from: $from, to: $to, maxLength: $max) {
         length nodes { key } edges { type role } } }`;
       const vars = { from: id('Person', 'alex-spiro'), to: id('Location', 'montana') };
-      const { path } = await on.api.data(PATH, vars);
+      const { path } = await on.api.data<Path>(PATH, vars);
       expect(path).toEqual({
         length: 3,
         nodes: [{ key: 'alex-spiro' }, { key: 'alec-baldwin' }, { key: 'rust' }, { key: 'montana' }],
@@ -72,8 +82,8 @@ for (const under of STORES) {
           { type: 'FILMED_AT', role: 'planned' },
         ],
       });
-      expect((await on.api.data(PATH, { ...vars, max: 2 })).path).toBeNull();
-      expect((await on.api.data(PATH, { from: vars.from, to: vars.from })).path).toEqual({ length: 0, nodes: [{ key: 'alex-spiro' }], edges: [] });
+      expect((await on.api.data<Path>(PATH, { ...vars, max: 2 })).path).toBeNull();
+      expect((await on.api.data<Path>(PATH, { from: vars.from, to: vars.from })).path).toEqual({ length: 0, nodes: [{ key: 'alex-spiro' }], edges: [] });
     });
 
     it('refuses what it cannot answer with a code', async () => {
@@ -92,7 +102,7 @@ for (const under of STORES) {
 
     it('has no path between them, at any length', async () => {
       store = await under.open(twoIslands());
-      const { path } = await apiFor(store).data(`{ path(from: "${id('Person', 'ann-lee')}", to: "${id('Person', 'bob-roe')}", maxLength: 10) { length } }`);
+      const { path } = await apiFor(store).data<{ path: { length: number } | null }>(`{ path(from: "${id('Person', 'ann-lee')}", to: "${id('Person', 'bob-roe')}", maxLength: 10) { length } }`);
       expect(path).toBeNull();
     });
   });

@@ -10,6 +10,14 @@ import { STORES, rustCase } from '../support/stores.js';
 const { MultiDirectedGraph } = graphology;
 const BALDWIN = Buffer.from('Person:alec-baldwin').toString('base64');
 
+/** The parts of a Cytoscape.js elements JSON the tests read: node IDs, edge ends and quotes (joined with " | "). */
+interface CytoscapeElements {
+  elements: {
+    nodes: { data: { id: string } }[];
+    edges: { data: { source: string; target: string; evidence: string } }[];
+  };
+}
+
 for (const under of STORES) {
   describe.runIf(under.available)(`exports (${under.name} store)`, () => {
     let store: GraphStore;
@@ -60,10 +68,10 @@ for (const under of STORES) {
       const response = await fetchExport(`/export/graph.cyjs?focus=${encodeURIComponent(BALDWIN)}&depth=1`);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="neighbourhood-alec-baldwin-depth-1.cyjs"');
-      const { elements } = await response.json();
+      const { elements } = (await response.json()) as CytoscapeElements;
       expect(elements.nodes).toHaveLength(8);
-      expect(elements.nodes.map((n: any) => n.data.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'lewten-nikas', 'alex-spiro']));
-      const ids = new Set(elements.nodes.map((n: any) => n.data.id));
+      expect(elements.nodes.map((n) => n.data.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'lewten-nikas', 'alex-spiro']));
+      const ids = new Set(elements.nodes.map((n) => n.data.id));
       for (const edge of elements.edges) {
         expect(ids.has(edge.data.source) && ids.has(edge.data.target)).toBe(true);
         expect(edge.data.evidence.length).toBeGreaterThan(0);

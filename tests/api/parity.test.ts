@@ -1,7 +1,7 @@
 /** The whole graph, read through the API, is the same on the embedded store and on Neo4j, order included. */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { apiFor, apiOn, WHOLE_GRAPH_QUERIES } from '../support/api.js';
+import { apiFor, apiOn, WHOLE_GRAPH_QUERIES, type Edges } from '../support/api.js';
 import { STORES } from '../support/stores.js';
 
 const EVERYTHING = `
@@ -43,6 +43,15 @@ fragment Everything on Entity {
   filtered: people(where: { nameContains: "A" }) { totalCount edges { node { key } } }
 }`;
 
+/** What the tests read of EVERYTHING themselves; the rest of it they only compare, store with store. */
+interface Dump {
+  people: { totalCount: number };
+  events: { totalCount: number };
+  substring: { score: number; entity: { key: string } }[];
+}
+/** A search hit, with what is asked of it. */
+interface Hit { score: number; entity: { key: string } }
+
 const both = STORES.every((s) => s.available);
 
 describe.runIf(both)('parity between the stores', () => {
@@ -50,13 +59,13 @@ describe.runIf(both)('parity between the stores', () => {
   afterAll(async () => { await Promise.all(stores.map((s) => s.close())); });
 
   it('gives the same canonical dump of the whole graph on both', async () => {
-    const dumps: Record<string, any>[] = [];
+    const dumps: Dump[] = [];
     for (const under of STORES) {
       const store = await under.open();
       stores.push(store);
-      dumps.push(await apiFor(store, WHOLE_GRAPH_QUERIES).data(EVERYTHING));
+      dumps.push(await apiFor(store, WHOLE_GRAPH_QUERIES).data<Dump>(EVERYTHING));
     }
-    const [embedded, neo4j] = dumps as [Record<string, any>, Record<string, any>];
+    const [embedded, neo4j] = dumps as [Dump, Dump];
     expect(embedded.people.totalCount + embedded.events.totalCount).toBe(12);
     expect(embedded.substring.length).toBeGreaterThan(5);
     expect(neo4j).toEqual(embedded);
@@ -68,8 +77,8 @@ for (const under of STORES) {
     const on = apiOn(under);
 
     const keys = async (text: string, extra = '') =>
-      (await on.api.data(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
-        (h: any) => h.entity.key,
+      (await on.api.data<{ search: Pick<Hit, 'entity'>[] }>(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
+        (h) => h.entity.key,
       );
 
     it('finds a curly apostrophe with a straight one, and ignores case and accents', async () => {
@@ -79,23 +88,23 @@ for (const under of STORES) {
     });
 
     it('ranks exact name, then alias, then prefix, then word, then substring', async () => {
-      const { search } = await on.api.data(`{ search(text: "souza", first: 20) { score entity { key } } }`);
+      const { search } = await on.api.data<{ search: Hit[] }>(`{ search(text: "souza", first: 20) { score entity { key } } }`);
       expect(search).toEqual([{ score: 0.8, entity: { key: 'joel-souza' } }]);
       expect(await keys('rust', ', first: 3')).toEqual(['rust', 'rust-filming-resumption', 'rust-production-halt']);
-      const ranked = (await on.api.data(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
-      const scores = ranked.map((h: any) => h.score);
+      const ranked = (await on.api.data<{ search: Hit[] }>(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
+      const scores = ranked.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
       // "Baldwin", Alec Baldwin's alias, starts with "ba"; in the event's name it only starts a word
-      expect(ranked.slice(0, 2).map((h: any) => h.entity.key)).toEqual(['alec-baldwin', 'baldwin-cleared-of-charges']);
+      expect(ranked.slice(0, 2).map((h) => h.entity.key)).toEqual(['alec-baldwin', 'baldwin-cleared-of-charges']);
     });
 
     it('filters lists by source and events by production, with IDs', async () => {
-      const { sources, productions } = await on.api.data(`{ sources { id } productions { edges { node { id } } } }`);
-      const mentioned = await on.api.data(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0].id });
+      const { sources, productions } = await on.api.data<{ sources: { id: string }[]; productions: Edges<{ id: string }> }>(`{ sources { id } productions { edges { node { id } } } }`);
+      const mentioned = await on.api.data<{ locations: { totalCount: number } }>(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0]!.id });
       expect(mentioned.locations.totalCount).toBe(3);
-      const rust = productions.edges[0].node.id;
-      const { events } = await on.api.data(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
-      expect(events.edges.map((e: any) => e.node.name)).toEqual(['Rust production halt']);
+      const rust = productions.edges[0]!.node.id;
+      const { events } = await on.api.data<{ events: Edges<{ name: string }> }>(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
+      expect(events.edges.map((e) => e.node.name)).toEqual(['Rust production halt']);
     });
 
     it('refuses bad filter values with BAD_USER_INPUT', async () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Core } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -19,6 +20,13 @@ import { rustCase } from '../support/stores.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'explorer');
 const haveChromium = existsSync(CHROMIUM);
+
+declare global {
+  /** The page's window: web/src/main.ts leaves the explorer's Cytoscape instance on it, for tests like these. */
+  interface Window {
+    explorer: { cy: Core };
+  }
+}
 
 if (!haveChromium) {
   if (process.env.CI === 'true') throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
@@ -51,7 +59,7 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
   });
 
   const inView = () => page.textContent('#in-view');
-  const drawn = () => page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.data('name')).sort());
+  const drawn = () => page.evaluate(() => window.explorer.cy.nodes().map((n) => n.data('name') as string).sort());
 
   async function pick(text: string, name: string): Promise<void> {
     await page.fill('#search', text);
@@ -92,8 +100,8 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
 
   it('draws the whole case within the server\'s default limits', async () => {
     await page.click('#whole-case');
-    await page.waitForFunction(() => (window as any).explorer.cy.nodes().length === 18);
-    expect(await page.evaluate(() => (window as any).explorer.cy.edges().length)).toBe(29);
+    await page.waitForFunction(() => window.explorer.cy.nodes().length === 18);
+    expect(await page.evaluate(() => window.explorer.cy.edges().length)).toBe(29);
     await page.screenshot({ path: join(OUTPUT, 'whole-case.png') });
   });
 });

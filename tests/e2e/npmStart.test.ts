@@ -10,6 +10,15 @@ import { neo4jUri } from '../support/stores.js';
 const COUNTS = `{ people(first: 50) { totalCount edges { node { name } } }
   organisations { totalCount } productions { totalCount } locations { totalCount } events { totalCount } }`;
 
+/** What COUNTS asks for. */
+interface Counts {
+  people: { totalCount: number; edges: { node: { name: string } }[] };
+  organisations: { totalCount: number };
+  productions: { totalCount: number };
+  locations: { totalCount: number };
+  events: { totalCount: number };
+}
+
 const running: ChildProcess[] = [];
 
 async function npmStart(env: Record<string, string>): Promise<{ url: string; output: () => string; child: ChildProcess }> {
@@ -42,10 +51,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map(stop));
 });
 
-async function ask(url: string, query: string) {
+async function ask(url: string, query: typeof COUNTS) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   expect(response.status).toBe(200);
-  return response.json() as Promise<{ data: any; errors?: unknown }>;
+  return (await response.json()) as { data: Counts; errors?: unknown };
 }
 
 describe('npm start, as a new user runs it', () => {
@@ -57,7 +66,7 @@ describe('npm start, as a new user runs it', () => {
     const { data, errors } = await ask(server.url, COUNTS);
     expect(errors).toBeUndefined();
     expect(data.people.totalCount).toBe(5);
-    expect(data.people.edges.map((e: any) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro', 'Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
+    expect(data.people.edges.map((e) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro', 'Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
     embeddedCounts = data;
     expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
     await stop(server.child);

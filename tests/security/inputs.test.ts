@@ -26,7 +26,7 @@ for (const under of STORES) {
         message: 'text may be at most 100 characters long, got 315',
         extensions: { code: 'BAD_USER_INPUT' },
       });
-      const longest = await on.api.query(SEARCH, { text: `baldwin ${'x'.repeat(92)}` });
+      const longest = await on.api.query<{ search: { entity: { name: string } }[] }>(SEARCH, { text: `baldwin ${'x'.repeat(92)}` });
       expect(longest.errors).toBeUndefined();
       expect(longest.data!.search).toEqual([]);
       expect((await refusal('{ people(where: { nameContains: "%s" }) { totalCount } }'.replace('%s', 'b'.repeat(101))))?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -41,7 +41,7 @@ for (const under of STORES) {
       const events = 'query($after: String) { events(first: 1, after: $after) { totalCount } }';
       expect(await refusal(events, { after: cursorOf('cursor:1000000000000') })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
       // the furthest cursor allowed simply finds nothing there
-      const far = await on.api.query(PAGE, { after: cursorOf('cursor:9999999') });
+      const far = await on.api.query<{ people: { edges: { node: { name: string } }[] } }>(PAGE, { after: cursorOf('cursor:9999999') });
       expect(far.data?.people.edges).toEqual([]);
     });
 
@@ -52,7 +52,7 @@ for (const under of STORES) {
         message: 'ids may hold at most 100 items, got 30000',
         extensions: { code: 'BAD_USER_INPUT' },
       });
-      const hundred = await on.api.query(NODES, { ids: Array(100).fill(id) });
+      const hundred = await on.api.query<{ nodes: { id: string }[] }>(NODES, { ids: Array(100).fill(id) });
       expect(hundred.data?.nodes).toHaveLength(100);
       const literal = `{ nodes(ids: [${Array(101).fill(`"${id}"`).join(',')}]) { id } }`;
       expect((await refusal(literal))?.extensions?.code).toBe('BAD_USER_INPUT');
