@@ -22,4 +22,4 @@ COPY data ./data
 COPY schema ./schema
 USER node
 EXPOSE 4000
-CMD ["node", "dist/server/main.js"]
+CMD ["node", "dist/cli/serve.js"]

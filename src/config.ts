@@ -1,13 +1,23 @@
 /** The environment, read once into a typed, validated config. Every setting is in the README. */
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './paths.js';
-import { DEFAULT_LIMITS, type Limits } from './server/limits.js';
-import { originOf } from './server/cors.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optional = z.string().trim().min(1).optional().catch(undefined);
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const positive = z.coerce.number().int().min(1);
+
+/** "https://app.example:8443" as an origin, or null for anything else (a path, a wildcard, credentials). */
+function originOf(text: string): string | null {
+  try {
+    const url = new URL(text);
+    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && bare) return url.origin;
+  } catch {
+    // not a URL at all
+  }
+  return null;
+}
 
 const configSchema = z.object({
   PORT: port.default(4000),
@@ -29,13 +39,13 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_MS: positive.default(10_000),
   INTROSPECTION: flag.default(true),
   GRAPHIQL: flag.default(true),
-  MAX_DEPTH: positive.default(DEFAULT_LIMITS.maxDepth),
-  MAX_COST: positive.default(DEFAULT_LIMITS.maxCost),
-  MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
-  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
-  MAX_TOKENS: positive.default(DEFAULT_LIMITS.maxTokens),
-  MAX_BODY_BYTES: positive.default(DEFAULT_LIMITS.maxBodyBytes),
-  MAX_BATCH: positive.default(DEFAULT_LIMITS.maxBatch),
+  MAX_DEPTH: positive.default(12),
+  MAX_COST: positive.default(500_000),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(30),
+  MAX_TOKENS: positive.default(5_000),
+  MAX_BODY_BYTES: positive.default(1_000_000),
+  MAX_BATCH: positive.default(10),
   METRICS_PORT: port.optional(),
   CORS_ORIGINS: z.string().default('').transform((text, ctx) => tokenList(text).flatMap((entry) => {
     const origin = originOf(entry);
@@ -55,6 +65,18 @@ export interface Config {
   /** On SIGTERM, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
   server: ServerOptions;
+}
+
+/** What one request may ask, each over its limit refused with QUERY_TOO_COMPLEX (http/limits.ts). */
+export interface Limits {
+  maxDepth: number;
+  /** Each field costs 1, times the page sizes (first, limit) of the lists around it. */
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxBodyBytes: number;
+  maxBatch: number;
 }
 
 /** What the HTTP server needs beyond a store. */
@@ -79,18 +101,6 @@ export interface ServerOptions {
   metricsPort?: number;
 }
 
-export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
-  analystTokens: [],
-  readTokens: [],
-  requireAuth: false,
-  cypherTimeoutMs: 5000,
-  cypherRowLimit: 1000,
-  cypherMaxBytes: 5_000_000,
-  introspection: true,
-  graphiql: true,
-  limits: DEFAULT_LIMITS,
-  corsOrigins: [],
-};
 
 export interface Neo4jConfig {
   uri: string;
@@ -104,7 +114,7 @@ export interface Neo4jConfig {
   analyst?: { user: string; password: string };
 }
 
-export class ConfigError extends Error {}
+class ConfigError extends Error {}
 
 const tokenList = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
 
@@ -156,3 +166,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
   };
 }
+
+/** The server's options when nothing is set: every default has its one home in the schema above. */
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = readConfig({}).server;
+export const DEFAULT_LIMITS: Limits = DEFAULT_SERVER_OPTIONS.limits;

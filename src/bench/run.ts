@@ -40,7 +40,7 @@ interface Row {
 }
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('node', ['dist/server/main.js'], {
+  const child = spawn('node', ['dist/cli/serve.js'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_COST: '10000000', METRICS_PORT: '', REQUIRE_AUTH: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

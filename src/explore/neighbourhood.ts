@@ -6,6 +6,7 @@
 import type { RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareStrings } from '../domain/ordering.js';
+import type { GraphStore } from '../store/graphStore.js';
 
 /** The bounds of an integer argument, with its default: one home for what the API and exports accept. */
 export interface IntRange {
@@ -26,6 +27,13 @@ export interface GraphReader {
   /** In the order asked; keys that name nothing are left out. */
   entities(keys: string[]): Promise<Entity[]>;
 }
+
+/** A GraphReader straight on a store (no per-request cache), for the exports. */
+export const storeReader = (store: GraphStore): GraphReader => ({
+  neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
+  relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
+  entities: async (keys) => (await store.entitiesByKeys(keys)).filter((entity): entity is Entity => entity !== null),
+});
 
 export interface Subgraph {
   /** The focus first, then by distance from it, then by key. */

@@ -1,6 +1,6 @@
 /** What every resolver gets: the store, this request's loaders, its bearer token and the server's options. */
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
-import { callerOf, type Caller } from '../server/auth.js';
+import { callerOf, type Caller } from '../access/callers.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { createLoaders, type Loaders } from './loaders.js';
 

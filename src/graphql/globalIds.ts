@@ -5,6 +5,7 @@
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { KIND_NAME } from '../domain/kinds.js';
+import type { Entity } from '../domain/model.js';
 import { badUserInput } from './errors.js';
 
 /** The GraphQL object type of each kind of entity is the kind's name. */
@@ -34,4 +35,12 @@ export function decodeIdOf(id: string, argument: string, typenames: readonly str
   const decoded = decodeId(id);
   if (!typenames.includes(decoded.typename)) throw badUserInput(`${argument} must be the ID of ${what}, got a ${decoded.typename} ID`);
   return decoded;
+}
+
+/** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT naming the argument. */
+export async function entityOfId(id: string, argument: string, load: (key: string) => Promise<Entity | null>): Promise<Entity | null> {
+  const { typename, id: key } = decodeIdOf(id, argument, ENTITY_TYPENAMES, 'an entity');
+  const entity = await load(key);
+  // a Person ID whose key names an event names nothing
+  return entity && KIND_NAME[entity.kind] === typename ? entity : null;
 }

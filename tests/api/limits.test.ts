@@ -1,7 +1,7 @@
 /** Every limit, one step under and one step over: QUERY_TOO_COMPLEX naming the limit, never a 500. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js';
-import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { apiFor, type GraphQLResponse } from '../support/api.js';
 import { rustCase } from '../support/stores.js';

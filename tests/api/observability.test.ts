@@ -2,8 +2,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_OPTIONS } from '../../src/config.js';
-import { createServer } from '../../src/server/createServer.js';
-import { createLogger, createMetrics } from '../../src/server/observability.js';
+import { createServer } from '../../src/http/createServer.js';
+import { createLogger, createMetrics } from '../../src/http/observability.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { rustCase } from '../support/stores.js';
 

@@ -7,7 +7,7 @@ import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
 import { rustCase } from '../support/stores.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
-import { GRAPHIQL_TABS } from '../../src/server/graphiql.js';
+import { GRAPHIQL_TABS } from '../../src/http/graphiql.js';
 
 describe('the server', () => {
   const { yoga } = apiFor(new MemoryStore(rustCase()));

@@ -13,7 +13,7 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { createServer } from '../../src/server/createServer.js';
+import { createServer } from '../../src/http/createServer.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { rustCase } from '../support/stores.js';
 

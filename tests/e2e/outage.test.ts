@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../../src/cli/localNeo4j.js';
 import { loadCases } from '../../src/domain/loadCases.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
-import { createServer } from '../../src/server/createServer.js';
+import { createServer } from '../../src/http/createServer.js';
 import { guardedStore } from '../../src/store/guardedStore.js';
 import { createDriver } from '../../src/store/neo4j/driver.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4jStore.js';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 async function startServer(env: Record<string, string>) {
-  const child = spawn('node', ['dist/server/main.js'], {
+  const child = spawn('node', ['dist/cli/serve.js'], {
     cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'silent', ...env },
   });
   let output = '';

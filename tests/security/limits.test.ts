@@ -4,7 +4,7 @@
  * quickly with QUERY_TOO_COMPLEX or BAD_USER_INPUT, and the server keeps answering /health meanwhile.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/server/limits.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { apiFor } from '../support/api.js';
 import { rustCase } from '../support/stores.js';

@@ -1,6 +1,6 @@
 /** Asks the server in-process (yoga.fetch, no port), as any GraphQL client would. */
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js';
-import { createServer } from '../../src/server/createServer.js';
+import { createServer } from '../../src/http/createServer.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import type { StoreUnderTest } from './stores.js';

@@ -8,7 +8,7 @@
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { type CypherAnswer, CypherRefusal, type CypherRefusalReason } from '../../store/cypher.js';
-import { refusalFor } from '../../server/auth.js';
+import { refusalFor } from '../../access/callers.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { badUserInput, clientError } from '../errors.js';

@@ -1,24 +1,16 @@
 /** neighbourhood and path: graph-shaped answers for visualisation front ends. */
-import { KIND_NAME } from '../../domain/kinds.js';
-import type { Entity } from '../../domain/model.js';
 import {
   NEIGHBOURHOOD_DEPTH, NEIGHBOURHOOD_LIMIT, PATH_LENGTH, neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph,
 } from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { clientError, intIn } from '../errors.js';
-import { decodeIdOf, ENTITY_TYPENAMES } from '../globalIds.js';
+import { entityOfId } from '../globalIds.js';
 import { existing } from '../loaders.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
 
-/** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT. */
-export async function entityById(id: string, argument: string, { loaders }: Context): Promise<Entity | null> {
-  const { typename, id: key } = decodeIdOf(id, argument, ENTITY_TYPENAMES, 'an entity');
-  const entity = await loaders.entity.load(key);
-  // a Person ID whose key names an event names nothing
-  return entity && KIND_NAME[entity.kind] === typename ? entity : null;
-}
+const entityById = (id: string, argument: string, { loaders }: Context) => entityOfId(id, argument, (key) => loaders.entity.load(key));
 
 /** What neighbourhood and path read, through this request's store and entity loader. */
 export const graphReader = ({ store, loaders }: Context): GraphReader => ({

@@ -6,7 +6,7 @@
  */
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
-import { httpOf, refusalFor } from './auth.js';
+import { httpOf, refusalFor } from '../access/callers.js';
 
 export function requireReadScope(): Plugin<Context> {
   return {

@@ -10,21 +10,6 @@ type CorsOption = YogaServerOptions<object, object>['cors'];
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-graphql-yoga-csrf', 'x-request-id'];
 
 /**
- * An http(s) origin as browsers send it in the Origin header (scheme://host[:port], no path, no
- * trailing slash), or null when the text is not one (a bare host, a wildcard, a path).
- */
-export function originOf(text: string): string | null {
-  try {
-    const url = new URL(text);
-    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && bare) return url.origin;
-  } catch {
-    // not a URL at all
-  }
-  return null;
-}
-
-/**
  * Yoga's cors option for these origins. A factory, not Yoga's origin list: given a list, Yoga
  * answers a foreign origin with its only entry, or with "null" (which sandboxed pages send), where
  * a foreign origin must get no CORS header at all. No credentials: the API reads a bearer token,

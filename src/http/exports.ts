@@ -6,13 +6,13 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatherExport } from '../export/exportGraph.js';
 import { exportFormatNamed } from '../export/formats.js';
-import { createContext } from '../graphql/context.js';
+import { NEIGHBOURHOOD_DEPTH, storeReader } from '../explore/neighbourhood.js';
 import { intIn } from '../graphql/errors.js';
-import { NEIGHBOURHOOD_DEPTH } from '../explore/neighbourhood.js';
-import { entityById, graphReader } from '../graphql/types/exploration.js';
+import { entityOfId } from '../graphql/globalIds.js';
 import type { ServerOptions } from '../config.js';
+import type { Entity } from '../domain/model.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { httpOf, refusalFor } from './auth.js';
+import { callerOf, httpOf, refusalFor } from '../access/callers.js';
 
 const EXPORT_PATH = /^\/export\/graph\.(\w+)$/;
 
@@ -28,25 +28,24 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
       // the name is not echoed: it is the client's, and may be as long as a URL
       if (!format) return fail(404, 'NOT_FOUND', 'no such export format: try graph.gexf, graph.graphml or graph.cyjs');
 
-      const context = createContext(store, request, options);
-      const refusal = refusalFor(context.caller, 'read');
+      const refusal = refusalFor(callerOf(request, options), 'read');
       if (refusal) {
         const { status, headers } = httpOf(refusal);
         return fail(status, refusal.code, refusal.message, headers);
       }
       const focusId = url.searchParams.get('focus');
-      let focus;
+      let focus: Entity | null | undefined;
       let depth = NEIGHBOURHOOD_DEPTH.default;
       try {
         depth = intIn(NEIGHBOURHOOD_DEPTH, url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : null);
-        focus = focusId ? await entityById(focusId, 'focus', context) : undefined;
+        focus = focusId ? await entityOfId(focusId, 'focus', async (key) => (await store.entitiesByKeys([key]))[0] ?? null) : undefined;
       } catch (error) {
         if (error instanceof GraphQLError) return fail(400, String(error.extensions.code ?? 'BAD_USER_INPUT'), error.message);
         throw error;
       }
       if (focus === null) return fail(404, 'NOT_FOUND', `no entity has the ID ${focusId}`);
 
-      const graph = await gatherExport(store, graphReader(context), focus ? { focus, depth } : {});
+      const graph = await gatherExport(store, storeReader(store), focus ? { focus, depth } : {});
       const filename = focus ? `neighbourhood-${focus.key}-depth-${depth}.${format.extension}` : `case-graph.${format.extension}`;
       endResponse(
         new fetchAPI.Response(format.write(graph), {

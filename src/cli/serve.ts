@@ -6,11 +6,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config.js';
 import { createStore, describeStore } from '../store/createStore.js';
-import { runCli } from '../cli/runCli.js';
-import { createServer } from './createServer.js';
-import { createMetricsServer } from './metricsEndpoint.js';
-import { createLogger, createMetrics } from './observability.js';
-import { closeGracefully, createHttpServer } from './shutdown.js';
+import { runCli } from './runCli.js';
+import { createServer } from '../http/createServer.js';
+import { createMetricsServer } from '../http/metricsEndpoint.js';
+import { createLogger, createMetrics } from '../http/observability.js';
+import { closeGracefully, createHttpServer } from '../http/shutdown.js';
 
 async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {

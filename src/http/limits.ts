@@ -9,27 +9,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-
-export interface Limits {
-  maxDepth: number;
-  /** Each field costs 1, times the page sizes (first, limit) of the lists around it. */
-  maxCost: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxTokens: number;
-  maxBodyBytes: number;
-  maxBatch: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxDepth: 12,
-  maxCost: 500_000,
-  maxAliases: 30,
-  maxDirectives: 30,
-  maxTokens: 5_000,
-  maxBodyBytes: 1_000_000,
-  maxBatch: 10,
-};
+import type { Limits } from '../config.js';
 
 /** A list whose size no argument gives (an event's participants) is counted as this many. */
 const ASSUMED_LIST_SIZE = 10;

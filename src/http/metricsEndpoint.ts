@@ -6,7 +6,7 @@
 import { createServer as createNodeServer, type Server } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { ServerOptions } from '../config.js';
-import { callerOf, httpOf, refusalFor } from './auth.js';
+import { callerOf, httpOf, refusalFor } from '../access/callers.js';
 import type { Metrics } from './observability.js';
 
 /** The route on the main port; nothing at all when METRICS_PORT moves it away (then it is a 404). */
