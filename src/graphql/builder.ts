@@ -1,13 +1,23 @@
 /** The Pothos builder: plugins, the Context, and how IDs and connections look. It defines no types. */
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import { refusalFor, type Scope } from '../access/callers.js';
 import { valueFromASTUntyped } from 'graphql';
 import type { Context } from './context.js';
-import { checkListLength } from './errors.js';
+import { checkListLength, clientError } from './errors.js';
 import { decodeId, encodeGlobalID } from './globalIds.js';
+
+/** The scope a refused field demanded (each field here demands one, perhaps wrapped in an any-of). */
+function scopeOf(failure: AuthFailure): Scope | undefined {
+  if (failure.kind === AuthScopeFailureType.AuthScope) return failure.scope as Scope;
+  return 'failures' in failure ? failure.failures.map(scopeOf).find((scope) => scope !== undefined) : undefined;
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  /** What a field may demand of its caller (@pothos/plugin-scope-auth), from src/access/. */
+  AuthScopes: Record<Scope, boolean>;
   /** Every connection resolver returns its totalCount. */
   Connection: { totalCount: number };
   DefaultEdgesNullability: false;
@@ -17,7 +27,17 @@ export const builder = new SchemaBuilder<{
   Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin],
+  // scope-auth first, so that a field's rights are checked before any other plugin runs for it
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: ({ caller }) => ({ read: caller.scopes.has('read'), analyst: caller.scopes.has('analyst') }),
+    // UNAUTHENTICATED for a missing or wrong token, FORBIDDEN for a token without the right
+    unauthorizedError: (_parent, { caller }, _info, result) => {
+      const scope = scopeOf(result.failure);
+      const refusal = (scope && refusalFor(caller, scope)) || { code: 'FORBIDDEN' as const, message: result.message };
+      return clientError(refusal.code, refusal.message);
+    },
+  },
   relay: {
     encodeGlobalID: (typename, id) => encodeGlobalID(typename, String(id)),
     decodeGlobalID: (globalID) => decodeId(globalID),

@@ -8,9 +8,7 @@
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { type CypherAnswer, CypherRefusal, type CypherRefusalReason } from '../../store/cypher.js';
-import { refusalFor } from '../../access/callers.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { badUserInput, clientError } from '../errors.js';
 import { existing } from '../loaders.js';
 import { SubgraphRef } from './exploration.js';
@@ -49,11 +47,6 @@ function checkParams(params: object): void {
   }
 }
 
-function requireAnalyst({ caller }: Context): void {
-  const refusal = refusalFor(caller, 'analyst');
-  if (refusal) throw clientError(refusal.code, refusal.message);
-}
-
 const CypherResultRef = builder.objectRef<CypherResult>('CypherResult').implement({
   description: 'What a read-only Cypher query returned.',
   fields: (t) => ({
@@ -73,6 +66,7 @@ const CypherResultRef = builder.objectRef<CypherResult>('CypherResult').implemen
 builder.queryField('cypher', (t) =>
   t.field({
     type: CypherResultRef,
+    authScopes: { analyst: true },
     description:
       'Runs read-only Cypher on the Neo4j store (needs a bearer token from ANALYST_TOKENS). Writes, LOAD CSV, procedures and functions outside a read-only allowlist, administration commands and other databases are refused (FORBIDDEN) before the query runs; queries stop after CYPHER_TIMEOUT_MS (QUERY_TOO_COMPLEX); at most CYPHER_ROW_LIMIT rows and CYPHER_MAX_BYTES of them.',
     args: {
@@ -84,7 +78,6 @@ builder.queryField('cypher', (t) =>
       }),
     },
     resolve: async (_root, args, context) => {
-      requireAnalyst(context);
       const { store, loaders, options } = context;
       if (!store.readOnlyCypher) {
         throw clientError('NOT_SUPPORTED', 'cypher needs the Neo4j store: start the server with NEO4J_URI set');
