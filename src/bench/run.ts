@@ -39,22 +39,22 @@ interface Row {
   costVsBaseline: number;
 }
 
+/** The server on a port of its own, once /health answers; request logs off (LOG_LEVEL=warn), as they would skew the figures. */
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
   const child = spawn('node', ['dist/cli/serve.js'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_COST: '10000000', METRICS_PORT: '', REQUIRE_AUTH: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_COST: '10000000', METRICS_PORT: '', REQUIRE_AUTH: 'false', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /(http:\/\/localhost:\d+)\/graphql/.exec(output);
-      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { url, child };
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code})`))));
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries += 1) {
+    const up = await Promise.race([fetch(`${url}/health`).then((r) => r.ok, () => false), exited]);
+    if (up) return { url, child };
+    if (tries > 300) throw new Error('the server did not answer /health within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function storeRoundTrips(url: string): Promise<number> {

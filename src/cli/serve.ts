@@ -25,34 +25,37 @@ runCli(async () => {
   const store = createStore(config);
   // one registry for both ports: the main server counts, the metrics listener serves
   const metrics = createMetrics();
-  const yoga = createServer(store, config.server, { logger: createLogger(), metrics });
+  // every line this process writes is one JSON log line, its own start and stop included
+  const logger = createLogger();
+  const yoga = createServer(store, config.server, { logger, metrics });
   const http = createHttpServer(yoga);
 
   const port = await listen(http, config.port, config.host);
-  console.log(`Serving the case graph from ${describeStore(config)}`);
-  console.log(`GraphQL and GraphiQL on http://localhost:${port}/graphql`);
+  logger.info(`Serving the case graph from ${describeStore(config)}`);
+  logger.info({ port }, `GraphQL and GraphiQL on http://localhost:${port}/graphql`);
 
   let metricsServer: Server | undefined;
   if (config.server.metricsPort !== undefined) {
     metricsServer = createMetricsServer(metrics);
     const metricsPort = await listen(metricsServer, config.server.metricsPort, config.host);
-    console.log(`Metrics on http://localhost:${metricsPort}/metrics`);
+    logger.info({ metricsPort }, `Metrics on http://localhost:${metricsPort}/metrics`);
   }
 
   try {
     const counts = await store.countByKind();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    if (total === 0) console.warn('The store holds no entities: run `npm run seed` to load the case files.');
+    if (total === 0) logger.warn('The store holds no entities: run `npm run seed` to load the case files.');
   } catch (error) {
-    console.warn(`The store did not answer yet: ${(error as Error).message}`);
+    logger.warn(`The store did not answer yet: ${(error as Error).message}`);
   }
 
   const stop = async (signal: string) => {
-    console.log(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
+    logger.info(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
     metricsServer?.close();
     metricsServer?.closeAllConnections();
-    await closeGracefully(http, yoga, store, config.shutdownGraceMs, (line) => console.warn(line));
-    console.log('closed');
+    await closeGracefully(http, yoga, store, config.shutdownGraceMs, (line) => logger.warn(line));
+    logger.info('closed');
+    logger.flush();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -23,7 +23,7 @@ const running: ChildProcess[] = [];
 
 async function npmStart(env: Record<string, string>): Promise<{ url: string; output: () => string; child: ChildProcess }> {
   // Its own process group, so that stopping it stops npm, the shell and node together.
-  const child = spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, detached: true });
+  const child = spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, detached: true });
   running.push(child);
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 
 async function startServer(env: Record<string, string>) {
   const child = spawn('node', ['dist/cli/serve.js'], {
-    cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'silent', ...env },
+    cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
   });
   let output = '';
   child.stdout!.on('data', (c) => { output += c; });
