@@ -4,10 +4,11 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.runtime.json ./
 COPY src ./src
 COPY web ./web
-RUN npm run build
+# only what runs in the image: the server, the seed command and what they import (not bench/ or dev tools)
+RUN npm run build:runtime
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=4000
