@@ -47,11 +47,17 @@ const configSchema = z.object({
   MAX_BODY_BYTES: positive.default(1_000_000),
   MAX_BATCH: positive.default(10),
   METRICS_PORT: port.optional(),
-  CORS_ORIGINS: z.string().default('').transform((text, ctx) => tokenList(text).flatMap((entry) => {
-    const origin = originOf(entry);
-    if (origin === null) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example` });
-    return origin === null ? [] : [origin];
-  })),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text, ctx) =>
+      tokenList(text).flatMap((entry) => {
+        const origin = originOf(entry);
+        if (origin === null)
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example` });
+        return origin === null ? [] : [origin];
+      }),
+    ),
 });
 
 export interface Config {
@@ -101,7 +107,6 @@ export interface ServerOptions {
   metricsPort?: number;
 }
 
-
 export interface Neo4jConfig {
   uri: string;
   user: string;
@@ -116,7 +121,11 @@ export interface Neo4jConfig {
 
 class ConfigError extends Error {}
 
-const tokenList = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+const tokenList = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -160,7 +169,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
             user: c.NEO4J_USER,
             password: c.NEO4J_PASSWORD,
             database: c.NEO4J_DATABASE,
-            ...(c.NEO4J_ANALYST_USER ? { analyst: { user: c.NEO4J_ANALYST_USER, password: c.NEO4J_ANALYST_PASSWORD } } : {}),
+            ...(c.NEO4J_ANALYST_USER
+              ? { analyst: { user: c.NEO4J_ANALYST_USER, password: c.NEO4J_ANALYST_PASSWORD } }
+              : {}),
           },
         }
       : {}),

@@ -47,7 +47,11 @@ export interface Refusal {
 /** Why a caller may not do something that needs `scope`: UNAUTHENTICATED or FORBIDDEN, or null when it may. */
 export function refusalFor(caller: Caller, scope: Scope): Refusal | null {
   if (caller.scopes.has(scope)) return null;
-  if (caller.token === 'none') return { code: 'UNAUTHENTICATED', message: `this needs ${scope === 'analyst' ? 'an analyst' : 'a read'} token: send "Authorization: Bearer <token>"` };
+  if (caller.token === 'none')
+    return {
+      code: 'UNAUTHENTICATED',
+      message: `this needs ${scope === 'analyst' ? 'an analyst' : 'a read'} token: send "Authorization: Bearer <token>"`,
+    };
   if (caller.token === 'invalid') return { code: 'UNAUTHENTICATED', message: 'that token is not valid here' };
   return { code: 'FORBIDDEN', message: `this token may not use ${scope === 'analyst' ? 'analyst features' : 'reads'}` };
 }
@@ -57,5 +61,7 @@ export function refusalFor(caller: Caller, scope: Scope): Refusal | null {
  * in WWW-Authenticate; 403 says this token will not do.
  */
 export function httpOf(refusal: Refusal): { status: 401 | 403; headers: Record<string, string> } {
-  return refusal.code === 'FORBIDDEN' ? { status: 403, headers: {} } : { status: 401, headers: { 'www-authenticate': 'Bearer' } };
+  return refusal.code === 'FORBIDDEN'
+    ? { status: 403, headers: {} }
+    : { status: 401, headers: { 'www-authenticate': 'Bearer' } };
 }

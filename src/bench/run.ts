@@ -23,7 +23,10 @@ import { syntheticCase } from './synthetic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').filter((s) => s && s !== 'none').map(Number);
+const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000')
+  .split(',')
+  .filter((s) => s && s !== 'none')
+  .map(Number);
 
 interface Row {
   dataset: string;
@@ -44,13 +47,30 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const port = await freePort();
   const child = spawn('node', ['dist/cli/serve.js'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_COST: '10000000', METRICS_PORT: '', REQUIRE_AUTH: 'false', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MAX_COST: '10000000',
+      METRICS_PORT: '',
+      REQUIRE_AUTH: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code})`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`))),
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries += 1) {
-    const up = await Promise.race([fetch(`${url}/health`).then((r) => r.ok, () => false), exited]);
+    const up = await Promise.race([
+      fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
     if (up) return { url, child };
     if (tries > 300) throw new Error('the server did not answer /health within 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -69,14 +89,16 @@ async function measure(url: string, operation: Operation): Promise<Omit<Row, 'da
     url: `${url}/graphql`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: operation.query, variables: operation.variables }),
-      onResponse: (status: number, body: string) => {
-        if (status !== 200 || body.includes('"errors"')) mismatches++;
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) mismatches++;
+        },
       },
-    }],
+    ],
   });
   const trips = (await storeRoundTrips(url)) - before;
   const requests = result.requests.total;
@@ -96,8 +118,15 @@ async function benchServer(dataset: string, store: string, url: string, subjects
   for (const operation of operations(subjects)) {
     const row = await measure(url, operation);
     const baseline = rows[0]?.requestsPerSecond ?? row.requestsPerSecond;
-    rows.push({ dataset, store, ...row, costVsBaseline: Math.round((baseline / Math.max(row.requestsPerSecond, 1)) * 10) / 10 });
-    console.log(`  ${dataset} | ${store} | ${row.operation}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.mismatches} mismatches`);
+    rows.push({
+      dataset,
+      store,
+      ...row,
+      costVsBaseline: Math.round((baseline / Math.max(row.requestsPerSecond, 1)) * 10) / 10,
+    });
+    console.log(
+      `  ${dataset} | ${store} | ${row.operation}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.mismatches} mismatches`,
+    );
   }
   return rows;
 }
@@ -106,15 +135,20 @@ async function benchServer(dataset: string, store: string, url: string, subjects
 function syntheticSubjects(graph: CaseGraph): Subjects {
   const degree = new Map<string, number>();
   for (const r of graph.relationships) for (const k of [r.from, r.to]) degree.set(k, (degree.get(k) ?? 0) + 1);
-  const people = graph.entities.filter((e) => e.kind === 'PERSON').sort((a, b) => (degree.get(a.key) ?? 0) - (degree.get(b.key) ?? 0));
+  const people = graph.entities
+    .filter((e) => e.kind === 'PERSON')
+    .sort((a, b) => (degree.get(a.key) ?? 0) - (degree.get(b.key) ?? 0));
   const median = people[Math.floor(people.length / 2)]!;
   return { focus: ['Person', median.key], search: 'person 12', year: '2010' };
 }
 
 function table(rows: Row[]): string {
-  const header = '| dataset | store | operation | req/s | p50 ms | p99 ms | × baseline | store trips/req | mismatches |';
-  const lines = rows.map((r) =>
-    `| ${r.dataset} | ${r.store} | ${r.operation} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.costVsBaseline} | ${r.storeRoundTripsPerRequest} | ${r.mismatches} |`);
+  const header =
+    '| dataset | store | operation | req/s | p50 ms | p99 ms | × baseline | store trips/req | mismatches |';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.dataset} | ${r.store} | ${r.operation} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.costVsBaseline} | ${r.storeRoundTripsPerRequest} | ${r.mismatches} |`,
+  );
   return [header, '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...lines].join('\n');
 }
 
@@ -147,7 +181,12 @@ runCli(async () => {
     local = await startLocalNeo4j({ port: await freePort(), dataDir, exitWithParent: true, stdio: 'pipe' });
     uri = local.uri;
   }
-  const config = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  const config = {
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  };
   const driver = createDriver(config, 600_000);
   try {
     await seedNeo4j(driver, config.database, rust);
@@ -181,6 +220,9 @@ runCli(async () => {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const result = { machine: machine(), seconds: SECONDS, connections: CONNECTIONS, seedTimes, rows };
   writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(resultsDir, `${stamp}.md`), `Machine: ${result.machine}\n\n${seedTimes.map((line) => `- ${line}`).join('\n')}\n\n${markdown}\n`);
+  writeFileSync(
+    join(resultsDir, `${stamp}.md`),
+    `Machine: ${result.machine}\n\n${seedTimes.map((line) => `- ${line}`).join('\n')}\n\n${markdown}\n`,
+  );
   console.log(`Results: bench/results/${stamp}.json and .md`);
 });

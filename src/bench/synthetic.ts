@@ -7,13 +7,32 @@
 import type { EntityKind, RelationshipType } from '../domain/kinds.js';
 import type { CaseGraph, Entity, Evidence, Relationship, Source } from '../domain/model.js';
 
-const KIND_MIX: [EntityKind, number][] = [['PERSON', 0.45], ['ORGANISATION', 0.15], ['PRODUCTION', 0.1], ['LOCATION', 0.1], ['EVENT', 0.2]];
+const KIND_MIX: [EntityKind, number][] = [
+  ['PERSON', 0.45],
+  ['ORGANISATION', 0.15],
+  ['PRODUCTION', 0.1],
+  ['LOCATION', 0.1],
+  ['EVENT', 0.2],
+];
 const OUTGOING: Record<EntityKind, [RelationshipType, EntityKind][]> = {
-  PERSON: [['WORKED_ON', 'PRODUCTION'], ['PARTICIPATED_IN', 'EVENT'], ['REPRESENTS', 'PERSON']],
-  ORGANISATION: [['PARTICIPATED_IN', 'EVENT'], ['HAS_JURISDICTION', 'LOCATION'], ['LOCATED_IN', 'LOCATION']],
+  PERSON: [
+    ['WORKED_ON', 'PRODUCTION'],
+    ['PARTICIPATED_IN', 'EVENT'],
+    ['REPRESENTS', 'PERSON'],
+  ],
+  ORGANISATION: [
+    ['PARTICIPATED_IN', 'EVENT'],
+    ['HAS_JURISDICTION', 'LOCATION'],
+    ['LOCATED_IN', 'LOCATION'],
+  ],
   PRODUCTION: [['FILMED_AT', 'LOCATION']],
   LOCATION: [['LOCATED_IN', 'LOCATION']],
-  EVENT: [['OCCURRED_AT', 'LOCATION'], ['CONCERNS', 'PRODUCTION'], ['CONCERNS', 'PERSON'], ['LED_TO', 'EVENT']],
+  EVENT: [
+    ['OCCURRED_AT', 'LOCATION'],
+    ['CONCERNS', 'PRODUCTION'],
+    ['CONCERNS', 'PERSON'],
+    ['LED_TO', 'EVENT'],
+  ],
 };
 const ROLES = ['witness', 'victim', 'decided', 'reported', 'injured', 'director', 'legal counsel'];
 /** Entities per generated source, so that no source text grows huge. */
@@ -40,7 +59,7 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
 
   const listIn = <K, V>(map: Map<K, V[]>, k: K): V[] => map.get(k) ?? map.set(k, []).get(k)!;
   const byKind = new Map<EntityKind, number[]>();
-  kinds.forEach((kind, i) => listIn(byKind, kind).push(i));
+  for (const [i, kind] of kinds.entries()) listIn(byKind, kind).push(i);
   /** Endpoints so far, one entry per link: picking from it favours the well connected. */
   const ends = new Map<EntityKind, number[]>();
 
@@ -49,14 +68,18 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
   const date = (i: number) => {
     const year = 2000 + (i % 25);
     const month = 1 + (i % 12);
-    return i % 3 === 0 ? `${year}` : i % 3 === 1 ? `${year}-${String(month).padStart(2, '0')}` : `${year}-${String(month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    return i % 3 === 0
+      ? `${year}`
+      : i % 3 === 1
+        ? `${year}-${String(month).padStart(2, '0')}`
+        : `${year}-${String(month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
   };
 
   // each entity's outgoing links: mostly 1 or 2, sometimes many
   const links: { from: number; type: RelationshipType; to: number }[] = [];
   const seen = new Set<string>();
   for (let from = 0; from < size; from++) {
-    const count = Math.min(40, Math.floor(1 / (1 - next() * 0.97)) );
+    const count = Math.min(40, Math.floor(1 / (1 - next() * 0.97)));
     for (let j = 0; j < count; j++) {
       const [type, toKind] = pick(OUTGOING[kinds[from]!]);
       const candidates = byKind.get(toKind) ?? [];
@@ -76,7 +99,7 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
   const mentions = new Map<number, Evidence[]>();
   const evidence = new Map<number, Evidence>();
   const linksFrom = new Map<number, number[]>();
-  links.forEach((link, i) => listIn(linksFrom, link.from).push(i));
+  for (const [i, link] of links.entries()) listIn(linksFrom, link.from).push(i);
   for (let first = 0; first < size; first += PER_SOURCE) {
     const sourceKey = `synthetic-${first / PER_SOURCE}`;
     let text = '';
@@ -94,19 +117,34 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
         text += '. ';
       }
     }
-    sources.push({ key: sourceKey, title: `Synthetic source ${first / PER_SOURCE}`, publisher: null, published: null, text });
+    sources.push({
+      key: sourceKey,
+      title: `Synthetic source ${first / PER_SOURCE}`,
+      publisher: null,
+      published: null,
+      text,
+    });
   }
 
   const entities: Entity[] = kinds.map((kind, i) => ({
-    key: key(i), kind, name: name(i), aliases: i % 5 === 0 ? [`Alias ${i}`] : [], summary: null,
-    mentions: mentions.get(i) ?? [], occupations: kind === 'PERSON' && i % 4 === 0 ? ['lawyer'] : [],
-    organisationType: kind === 'ORGANISATION' ? 'office' : null, productionType: kind === 'PRODUCTION' ? 'film' : null,
-    locationType: kind === 'LOCATION' ? 'place' : null, eventType: kind === 'EVENT' ? pick(['shooting', 'statement', 'legal decision']) : null,
+    key: key(i),
+    kind,
+    name: name(i),
+    aliases: i % 5 === 0 ? [`Alias ${i}`] : [],
+    summary: null,
+    mentions: mentions.get(i) ?? [],
+    occupations: kind === 'PERSON' && i % 4 === 0 ? ['lawyer'] : [],
+    organisationType: kind === 'ORGANISATION' ? 'office' : null,
+    productionType: kind === 'PRODUCTION' ? 'film' : null,
+    locationType: kind === 'LOCATION' ? 'place' : null,
+    eventType: kind === 'EVENT' ? pick(['shooting', 'statement', 'legal decision']) : null,
     date: kind === 'EVENT' && i % 4 !== 0 ? date(i) : null,
   }));
   const relationships: Relationship[] = links.map((link, i) => ({
     key: `${key(link.from)}--${link.type.toLowerCase().replaceAll('_', '-')}--${key(link.to)}`,
-    type: link.type, from: key(link.from), to: key(link.to),
+    type: link.type,
+    from: key(link.from),
+    to: key(link.to),
     role: link.type === 'PARTICIPATED_IN' ? pick(ROLES) : null,
     evidence: [evidence.get(i)!],
   }));

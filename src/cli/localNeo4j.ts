@@ -60,10 +60,20 @@ export function prepareLauncher(log: (line: string) => void = console.log): stri
     log('Preparing the local Neo4j launcher (Maven resolves the Neo4j jars once; later runs reuse them)...');
     const build = spawnSync(
       'mvn',
-      ['-B', '-q', '-Dstyle.color=never', '-f', POM, 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
+      [
+        '-B',
+        '-q',
+        '-Dstyle.color=never',
+        '-f',
+        POM,
+        'compile',
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${CLASSPATH_FILE}`,
+      ],
       { stdio: 'inherit' },
     );
-    if (build.status !== 0) throw new Error(`Maven could not build tools/neo4j-local (exit ${build.status ?? build.signal})`);
+    if (build.status !== 0)
+      throw new Error(`Maven could not build tools/neo4j-local (exit ${build.status ?? build.signal})`);
     // Maven leaves an unchanged classpath file untouched; mark it as built now, or every run rebuilds.
     const now = new Date();
     utimesSync(CLASSPATH_FILE, now, now);
@@ -88,10 +98,20 @@ export interface LocalNeo4j {
 }
 
 export function spawnNeo4j(classpath: string, options: LocalNeo4jOptions): ChildProcess {
-  return spawn('java', [...jvmFlags(), '-cp', classpath, 'local.neo4j.Launcher', ...(options.exitWithParent ? ['--exit-on-stdin-close'] : [])], {
-    env: { ...process.env, NEO4J_BOLT_PORT: String(options.port), NEO4J_DATA_DIR: options.dataDir },
-    stdio: ['pipe', 'pipe', options.stdio === 'pipe' ? 'pipe' : 'inherit'],
-  });
+  return spawn(
+    'java',
+    [
+      ...jvmFlags(),
+      '-cp',
+      classpath,
+      'local.neo4j.Launcher',
+      ...(options.exitWithParent ? ['--exit-on-stdin-close'] : []),
+    ],
+    {
+      env: { ...process.env, NEO4J_BOLT_PORT: String(options.port), NEO4J_DATA_DIR: options.dataDir },
+      stdio: ['pipe', 'pipe', options.stdio === 'pipe' ? 'pipe' : 'inherit'],
+    },
+  );
 }
 
 /** Starts the database and resolves once Bolt accepts connections. */
@@ -114,7 +134,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         resolve(ready[1]);
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`Neo4j exited before it was ready (${code ?? signal}):\n${output}`));

@@ -11,7 +11,12 @@ import { runCli } from './runCli.js';
 runCli(async () => {
   const missing = missingTools();
   if (missing) throw new Error(`Cannot run the local Neo4j: ${missing}. It needs Java 17 and Maven.`);
-  const port = z.coerce.number().int().min(1).max(65535).parse(process.env.NEO4J_BOLT_PORT || 7687);
+  const port = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .parse(process.env.NEO4J_BOLT_PORT || 7687);
   const dataDir = resolve(process.env.NEO4J_DATA_DIR || '.neo4j-data');
 
   const child = spawnNeo4j(prepareLauncher(), { port, dataDir });

@@ -61,7 +61,10 @@ const caseFileSchema = z.strictObject({
 });
 
 export class CaseFileError extends Error {
-  constructor(readonly origin: string, readonly problems: string[]) {
+  constructor(
+    readonly origin: string,
+    readonly problems: string[],
+  ) {
     super(`${origin}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'CaseFileError';
   }
@@ -117,26 +120,36 @@ export function validateCaseFile(
       problems.push(`${where}: text file "${s.textFile}" not found`);
       return;
     }
-    sources.set(s.key, { key: s.key, title: s.title, publisher: s.publisher, published: s.published, text: sourceText });
+    sources.set(s.key, {
+      key: s.key,
+      title: s.title,
+      publisher: s.publisher,
+      published: s.published,
+      text: sourceText,
+    });
   });
 
   const checkEvidence = (where: string, list: z.infer<typeof evidenceInput>[]): Evidence[] =>
-    list.map((e, i) => {
-      const at = `${where}: evidence[${i}]`;
-      const source = sources.get(e.source);
-      if (!source) {
-        problems.push(`${at}: source "${e.source}" does not exist`);
-      } else if (e.end <= e.start) {
-        problems.push(`${at}: end ${e.end} must be greater than start ${e.start}`);
-      } else if (e.end > source.text.length) {
-        problems.push(`${at}: end ${e.end} is past the end of source "${e.source}" (${source.text.length} characters)`);
-      } else if (e.quote !== undefined && source.text.slice(e.start, e.end) !== e.quote) {
-        problems.push(
-          `${at}: quote "${e.quote}" is not the source text at [${e.start}, ${e.end}), which reads "${source.text.slice(e.start, e.end)}"`,
-        );
-      }
-      return { sourceKey: e.source, start: e.start, end: e.end };
-    }).sort(compareEvidence);
+    list
+      .map((e, i) => {
+        const at = `${where}: evidence[${i}]`;
+        const source = sources.get(e.source);
+        if (!source) {
+          problems.push(`${at}: source "${e.source}" does not exist`);
+        } else if (e.end <= e.start) {
+          problems.push(`${at}: end ${e.end} must be greater than start ${e.start}`);
+        } else if (e.end > source.text.length) {
+          problems.push(
+            `${at}: end ${e.end} is past the end of source "${e.source}" (${source.text.length} characters)`,
+          );
+        } else if (e.quote !== undefined && source.text.slice(e.start, e.end) !== e.quote) {
+          problems.push(
+            `${at}: quote "${e.quote}" is not the source text at [${e.start}, ${e.end}), which reads "${source.text.slice(e.start, e.end)}"`,
+          );
+        }
+        return { sourceKey: e.source, start: e.start, end: e.end };
+      })
+      .sort(compareEvidence);
 
   const entities = new Map<string, Entity>(known.entities.map((e) => [e.key, e]));
   const newEntities: Entity[] = [];

@@ -32,14 +32,26 @@ export function parsePartialDate(text: string): PartialDate | null {
   if (!match) return null;
   const year = Number(match[1]);
   if (match[2] === undefined) {
-    return { year, month: null, day: null, precision: 'YEAR', text, earliest: `${year}-01-01`, latest: `${year}-12-31` };
+    return {
+      year,
+      month: null,
+      day: null,
+      precision: 'YEAR',
+      text,
+      earliest: `${year}-01-01`,
+      latest: `${year}-12-31`,
+    };
   }
   const month = Number(match[2]);
   if (month < 1 || month > 12) return null;
   const lastDay = daysInMonth(year, month);
   if (match[3] === undefined) {
     return {
-      year, month, day: null, precision: 'MONTH', text,
+      year,
+      month,
+      day: null,
+      precision: 'MONTH',
+      text,
       earliest: `${year}-${pad(month)}-01`,
       latest: `${year}-${pad(month)}-${pad(lastDay)}`,
     };

@@ -17,7 +17,10 @@ export function timelineKey(event: Pick<Entity, 'date' | 'mentions'>): string {
 }
 
 /** `items` in timeline order (by the timeline key of their event, then its key); each key computed once. */
-export function inTimelineOrder<T>(items: readonly T[], eventOf: (item: T) => Pick<Entity, 'key' | 'date' | 'mentions'>): T[] {
+export function inTimelineOrder<T>(
+  items: readonly T[],
+  eventOf: (item: T) => Pick<Entity, 'key' | 'date' | 'mentions'>,
+): T[] {
   return items
     .map((item) => {
       const event = eventOf(item);

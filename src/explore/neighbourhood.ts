@@ -71,7 +71,10 @@ export async function neighbourhood(
     }
   }
 
-  const [others, edges] = await Promise.all([reader.entities(keys.slice(1)), reader.relationshipsAmong(keys, typesAsked)]);
+  const [others, edges] = await Promise.all([
+    reader.entities(keys.slice(1)),
+    reader.relationshipsAmong(keys, typesAsked),
+  ]);
   return { nodes: [focus, ...others], edges, truncated };
 }
 
@@ -87,7 +90,12 @@ export interface Path {
  * when the frontier and each entity's neighbours are taken in key order; between two neighbours
  * linked more than once, the relationship with the smallest key.
  */
-export async function shortestPath(from: Entity, to: Entity, maxLength: number, reader: GraphReader): Promise<Path | null> {
+export async function shortestPath(
+  from: Entity,
+  to: Entity,
+  maxLength: number,
+  reader: GraphReader,
+): Promise<Path | null> {
   if (from.key === to.key) return { nodes: [from], edges: [], length: 0 };
   const previous = new Map<string, string>();
   const seen = new Set([from.key]);
@@ -107,7 +115,10 @@ export async function shortestPath(from: Entity, to: Entity, maxLength: number, 
     if (seen.has(to.key)) {
       const keys = [to.key];
       for (let key = previous.get(to.key); key !== undefined; key = previous.get(key)) keys.unshift(key);
-      const [middle, among] = await Promise.all([reader.entities(keys.slice(1, -1)), reader.relationshipsAmong(keys, null)]);
+      const [middle, among] = await Promise.all([
+        reader.entities(keys.slice(1, -1)),
+        reader.relationshipsAmong(keys, null),
+      ]);
       const edges = keys.slice(1).map((key, i) => {
         const before = keys[i]!;
         return among.find((r) => (r.from === before && r.to === key) || (r.from === key && r.to === before))!;

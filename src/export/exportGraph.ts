@@ -40,7 +40,10 @@ async function wholeGraph(store: GraphStore): Promise<Subgraph> {
   for (const kind of ENTITY_KINDS) {
     nodes.push(...(await store.listEntities(kind, {}, { offset: 0, limit: counts[kind] })).items);
   }
-  const edges = await store.relationshipsAmong(nodes.map((n) => n.key), null);
+  const edges = await store.relationshipsAmong(
+    nodes.map((n) => n.key),
+    null,
+  );
   return { nodes, edges, truncated: false };
 }
 
@@ -68,8 +71,16 @@ export async function gatherExport(store: GraphStore, reader: GraphReader, scope
     });
   }
   for (const r of subgraph.edges) {
-    const quotes = r.evidence.map((e) => { const source = sources.get(e.sourceKey); return source ? quoteOf(e, source) : ''; });
-    graph.addDirectedEdgeWithKey(r.key, r.from, r.to, { label: r.type, type: r.type, role: r.role ?? '', evidence: quotes.join(' | ') });
+    const quotes = r.evidence.map((e) => {
+      const source = sources.get(e.sourceKey);
+      return source ? quoteOf(e, source) : '';
+    });
+    graph.addDirectedEdgeWithKey(r.key, r.from, r.to, {
+      label: r.type,
+      type: r.type,
+      role: r.role ?? '',
+      evidence: quotes.join(' | '),
+    });
   }
   return graph;
 }

@@ -14,7 +14,12 @@ export interface ExportFormat {
 
 const colourOfKind = (kind: string) => KIND_STYLE[kind as EntityKind]?.colour ?? '#888888';
 
-const nodeAttributes = (a: ExportNode) => ({ kind: a.kind, name: a.name, key: a.key, ...(a.date ? { date: a.date } : {}) });
+const nodeAttributes = (a: ExportNode) => ({
+  kind: a.kind,
+  name: a.name,
+  key: a.key,
+  ...(a.date ? { date: a.date } : {}),
+});
 const edgeAttributes = (a: ExportEdge) => ({ type: a.type, role: a.role, evidence: a.evidence });
 
 /**
@@ -25,7 +30,11 @@ const edgeAttributes = (a: ExportEdge) => ({ type: a.type, role: a.role, evidenc
 function writeGexf(graph: ExportGraph): string {
   const written = gexf.write(graph, {
     version: '1.3',
-    formatNode: (_key: string, a: ExportNode) => ({ label: a.label, attributes: nodeAttributes(a), viz: { color: colourOfKind(a.kind) } }),
+    formatNode: (_key: string, a: ExportNode) => ({
+      label: a.label,
+      attributes: nodeAttributes(a),
+      viz: { color: colourOfKind(a.kind) },
+    }),
     formatEdge: (_key: string, a: ExportEdge) => ({ label: a.label, attributes: edgeAttributes(a) }),
   });
   const document = new DOMParser().parseFromString(written, 'application/xml');
@@ -46,7 +55,9 @@ function writeGexf(graph: ExportGraph): string {
 
 /** GraphML with typed keys for every node and edge attribute. */
 function writeGraphml(graph: ExportGraph): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', { xmlns: 'http://graphml.graphdrawing.org/xmlns' });
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
+    xmlns: 'http://graphml.graphdrawing.org/xmlns',
+  });
   const nodeKeys = ['label', 'kind', 'name', 'key', 'date', 'start', 'end'] as const;
   const edgeKeys = ['label', 'type', 'role', 'evidence'] as const;
   for (const k of nodeKeys) root.ele('key', { id: `n_${k}`, for: 'node', 'attr.name': k, 'attr.type': 'string' });

@@ -66,7 +66,10 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many items the whole list holds, across all pages.', resolve: (parent) => parent.totalCount }),
+  t.int({
+    description: 'How many items the whole list holds, across all pages.',
+    resolve: (parent) => parent.totalCount,
+  }),
 );
 
 builder.scalarType('JSON', {

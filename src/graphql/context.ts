@@ -12,6 +12,10 @@ export interface Context {
   options: ServerOptions;
 }
 
-export function createContext(store: GraphStore, request?: Request, options: ServerOptions = DEFAULT_SERVER_OPTIONS): Context {
+export function createContext(
+  store: GraphStore,
+  request?: Request,
+  options: ServerOptions = DEFAULT_SERVER_OPTIONS,
+): Context {
   return { store, loaders: createLoaders(store), caller: callerOf(request, options), options };
 }

@@ -33,12 +33,17 @@ export function decodeId(globalID: string): { typename: string; id: string } {
  */
 export function decodeIdOf(id: string, argument: string, typenames: readonly string[], what = typenames.join(' or ')) {
   const decoded = decodeId(id);
-  if (!typenames.includes(decoded.typename)) throw badUserInput(`${argument} must be the ID of ${what}, got a ${decoded.typename} ID`);
+  if (!typenames.includes(decoded.typename))
+    throw badUserInput(`${argument} must be the ID of ${what}, got a ${decoded.typename} ID`);
   return decoded;
 }
 
 /** The entity a global ID names, or null; an ID of something else (a Source, say) is BAD_USER_INPUT naming the argument. */
-export async function entityOfId(id: string, argument: string, load: (key: string) => Promise<Entity | null>): Promise<Entity | null> {
+export async function entityOfId(
+  id: string,
+  argument: string,
+  load: (key: string) => Promise<Entity | null>,
+): Promise<Entity | null> {
   const { typename, id: key } = decodeIdOf(id, argument, ENTITY_TYPENAMES, 'an entity');
   const entity = await load(key);
   // a Person ID whose key names an event names nothing

@@ -41,10 +41,12 @@ export function primeEntities(loaders: Loaders, entities: Entity[]): void {
 
 /** What a loadMany found, in the order asked, leaving out keys that name nothing; a failed load is thrown, never dropped. */
 export function existing<T>(results: readonly (T | null | Error)[]): T[] {
-  return results.filter((result): result is T | Error => result !== null).map((result) => {
-    if (result instanceof Error) throw result;
-    return result;
-  });
+  return results
+    .filter((result): result is T | Error => result !== null)
+    .map((result) => {
+      if (result instanceof Error) throw result;
+      return result;
+    });
 }
 
 /**

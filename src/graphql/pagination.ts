@@ -19,7 +19,8 @@ function encodeCursor(offset: number): string {
 function decodeCursor(cursor: string): number {
   const digits = /^cursor:(0|[1-9]\d{0,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))?.[1];
   const offset = digits === undefined ? Number.NaN : Number(digits);
-  if (!(offset <= MAX_OFFSET) || encodeCursor(offset) !== cursor) throw badUserInput(`"${cursor}" is not a valid cursor`);
+  if (!(offset <= MAX_OFFSET) || encodeCursor(offset) !== cursor)
+    throw badUserInput(`"${cursor}" is not a valid cursor`);
   return offset;
 }
 

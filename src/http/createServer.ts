@@ -43,7 +43,11 @@ export function createServer(
     maskedErrors: { maskError: maskErrorsButOutages },
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: options.graphiql && { title: 'Case graph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_TABS },
+    graphiql: options.graphiql && {
+      title: 'Case graph',
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      defaultTabs: GRAPHIQL_TABS,
+    },
     maxRequestBodySize: options.limits.maxBodyBytes,
     // limitsPlugin enforces MAX_BATCH itself, with QUERY_TOO_COMPLEX; Yoga's own limit stays out of its way
     batching: { limit: Number.MAX_SAFE_INTEGER },

@@ -10,8 +10,9 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-const REFUSAL = `send the header "${CSRF_HEADER}: 1", or a Content-Type of application/json: `
-  + 'a GET or a form-like POST without it could come from another site';
+const REFUSAL =
+  `send the header "${CSRF_HEADER}: 1", or a Content-Type of application/json: ` +
+  'a GET or a form-like POST without it could come from another site';
 
 export function csrfPrevention(): Plugin {
   const { onRequestParse } = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });

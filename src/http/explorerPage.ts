@@ -10,7 +10,10 @@ const FILES: Record<string, { path: string; contentType: string }> = {
   '/': { path: join(WEB_DIR, 'index.html'), contentType: 'text/html; charset=utf-8' },
   '/explorer.css': { path: join(WEB_DIR, 'explorer.css'), contentType: 'text/css; charset=utf-8' },
   '/explorer.js': { path: join(WEB_DIR, 'dist', 'explorer.js'), contentType: 'text/javascript; charset=utf-8' },
-  '/explorer.js.map': { path: join(WEB_DIR, 'dist', 'explorer.js.map'), contentType: 'application/json; charset=utf-8' },
+  '/explorer.js.map': {
+    path: join(WEB_DIR, 'dist', 'explorer.js.map'),
+    contentType: 'application/json; charset=utf-8',
+  },
 };
 
 export function explorerPage(): Plugin {
@@ -26,7 +29,9 @@ export function explorerPage(): Plugin {
           body = await readFile(file.path, 'utf8');
           cache.set(file.path, body);
         } catch {
-          endResponse(new fetchAPI.Response('The explorer is not built: run `npm run build` (npm start does).', { status: 503 }));
+          endResponse(
+            new fetchAPI.Response('The explorer is not built: run `npm run build` (npm start does).', { status: 503 }),
+          );
           return;
         }
       }

@@ -37,16 +37,24 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
       let focus: Entity | null | undefined;
       let depth = NEIGHBOURHOOD_DEPTH.default;
       try {
-        depth = intIn(NEIGHBOURHOOD_DEPTH, url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : null);
-        focus = focusId ? await entityOfId(focusId, 'focus', async (key) => (await store.entitiesByKeys([key]))[0] ?? null) : undefined;
+        depth = intIn(
+          NEIGHBOURHOOD_DEPTH,
+          url.searchParams.has('depth') ? Number(url.searchParams.get('depth')) : null,
+        );
+        focus = focusId
+          ? await entityOfId(focusId, 'focus', async (key) => (await store.entitiesByKeys([key]))[0] ?? null)
+          : undefined;
       } catch (error) {
-        if (error instanceof GraphQLError) return fail(400, String(error.extensions.code ?? 'BAD_USER_INPUT'), error.message);
+        if (error instanceof GraphQLError)
+          return fail(400, String(error.extensions.code ?? 'BAD_USER_INPUT'), error.message);
         throw error;
       }
       if (focus === null) return fail(404, 'NOT_FOUND', `no entity has the ID ${focusId}`);
 
       const graph = await gatherExport(store, storeReader(store), focus ? { focus, depth } : {});
-      const filename = focus ? `neighbourhood-${focus.key}-depth-${depth}.${format.extension}` : `case-graph.${format.extension}`;
+      const filename = focus
+        ? `neighbourhood-${focus.key}-depth-${depth}.${format.extension}`
+        : `case-graph.${format.extension}`;
       endResponse(
         new fetchAPI.Response(format.write(graph), {
           headers: { 'content-type': format.contentType, 'content-disposition': `attachment; filename="${filename}"` },

@@ -4,9 +4,24 @@
  * body size and batch size of a request (Yoga's own checks, their errors renamed here).
  */
 import {
-  GraphQLError, Kind, Lexer, Source, TokenKind, getNamedType, isListType, getNullableType, parse,
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  getNamedType,
+  isListType,
+  getNullableType,
+  parse,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
@@ -47,7 +62,8 @@ class DocumentMeasure {
 
   constructor(context: ValidationContext) {
     this.schema = context.getSchema();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(d.name.value, d);
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(d.name.value, d);
   }
 
   operation(operation: OperationDefinitionNode): Measure {
@@ -74,9 +90,14 @@ class DocumentMeasure {
   private field(field: FieldNode, parentType: string): Measure {
     if (isIntrospection(field)) return NOTHING;
     const type = this.schema.getType(parentType);
-    const definition = type && 'getFields' in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[field.name.value] : undefined;
+    const definition =
+      type && 'getFields' in type
+        ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[field.name.value]
+        : undefined;
     if (!definition) return { depth: 1, cost: 1 };
-    const children = field.selectionSet ? this.selectionSet(field.selectionSet, getNamedType(definition.type).name) : NOTHING;
+    const children = field.selectionSet
+      ? this.selectionSet(field.selectionSet, getNamedType(definition.type).name)
+      : NOTHING;
     return { depth: 1 + children.depth, cost: 1 + listSize(field, definition) * children.cost };
   }
 
@@ -143,9 +164,17 @@ function countRule(limit: 'aliases' | 'directives', max: number): ValidationRule
   return (context): ASTVisitor => {
     let count = 0;
     return {
-      Field(node) { if (limit === 'aliases' && node.alias) count += 1; },
-      Directive() { if (limit === 'directives') count += 1; },
-      Document: { leave() { if (count > max) context.reportError(tooComplex(limit, max, count) as GraphQLError); } },
+      Field(node) {
+        if (limit === 'aliases' && node.alias) count += 1;
+      },
+      Directive() {
+        if (limit === 'directives') count += 1;
+      },
+      Document: {
+        leave() {
+          if (count > max) context.reportError(tooComplex(limit, max, count) as GraphQLError);
+        },
+      },
     };
   };
 }
@@ -153,9 +182,12 @@ function countRule(limit: 'aliases' | 'directives', max: number): ValidationRule
 /** Yoga's body-size error (told apart by its code), renamed into the API's terms, its 413 kept. */
 function renamed(error: unknown, limits: Limits): unknown {
   if (!(error instanceof GraphQLError) || error.extensions.code !== 'REQUEST_ENTITY_TOO_LARGE') return error;
-  return createGraphQLError(`query is too complex: the request body exceeds the limit of ${limits.maxBodyBytes} bytes`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize', max: limits.maxBodyBytes, http: { status: 413 } },
-  });
+  return createGraphQLError(
+    `query is too complex: the request body exceeds the limit of ${limits.maxBodyBytes} bytes`,
+    {
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize', max: limits.maxBodyBytes, http: { status: 413 } },
+    },
+  );
 }
 
 /** Whether a document holds more than `max` lexical tokens, counting no further than that. */

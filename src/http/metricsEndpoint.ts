@@ -18,9 +18,15 @@ export function metricsRoute(metrics: Metrics, options: ServerOptions): Plugin {
       const refusal = refusalFor(callerOf(request, options), 'read');
       if (refusal) {
         const { status, headers } = httpOf(refusal);
-        return endResponse(fetchAPI.Response.json({ error: { code: refusal.code, message: refusal.message } }, { status, headers }));
+        return endResponse(
+          fetchAPI.Response.json({ error: { code: refusal.code, message: refusal.message } }, { status, headers }),
+        );
       }
-      endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), {
+          headers: { 'content-type': metrics.registry.contentType },
+        }),
+      );
     },
   };
 }
@@ -34,13 +40,18 @@ export function createMetricsServer(metrics: Metrics): Server {
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
+      response
+        .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
+        .end('method not allowed\n');
       return;
     }
     metrics.registry.metrics().then(
       // Node sends no body to a HEAD request by itself
       (text) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
-      (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`metrics failed: ${String(error)}\n`),
+      (error: unknown) =>
+        response
+          .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(`metrics failed: ${String(error)}\n`),
     );
   });
 }

@@ -34,14 +34,37 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    requests: new Counter({ name: 'http_requests_total', help: 'HTTP requests by method, path and status.', labelNames: ['method', 'path', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by method, path and status.',
+      labelNames: ['method', 'path', 'status'],
+      registers: [registry],
+    }),
     latency: new Histogram({
-      name: 'http_request_duration_seconds', help: 'HTTP request latency.', labelNames: ['path'], registers: [registry],
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request latency.',
+      labelNames: ['path'],
+      registers: [registry],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
-    operations: new Counter({ name: 'graphql_operations_total', help: 'GraphQL operations by name and outcome.', labelNames: ['operation', 'outcome'], registers: [registry] }),
-    errors: new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors by extensions.code.', labelNames: ['code'], registers: [registry] }),
-    storeRoundTrips: new Counter({ name: 'store_round_trips_total', help: 'Calls to the store, by method.', labelNames: ['method'], registers: [registry] }),
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name and outcome.',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'GraphQL errors by extensions.code.',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    storeRoundTrips: new Counter({
+      name: 'store_round_trips_total',
+      help: 'Calls to the store, by method.',
+      labelNames: ['method'],
+      registers: [registry],
+    }),
   };
 }
 
@@ -92,11 +115,22 @@ const methodLabel = (method: string) => (METHODS.has(method) ? method : 'other')
 
 /** Every code our errors carry (the compiler keeps this in step with ErrorCode), and Yoga's. */
 const OUR_CODES: Record<ErrorCode, true> = {
-  BAD_USER_INPUT: true, NOT_FOUND: true, UNAUTHENTICATED: true, FORBIDDEN: true, QUERY_TOO_COMPLEX: true, STORE_UNAVAILABLE: true, NOT_SUPPORTED: true,
+  BAD_USER_INPUT: true,
+  NOT_FOUND: true,
+  UNAUTHENTICATED: true,
+  FORBIDDEN: true,
+  QUERY_TOO_COMPLEX: true,
+  STORE_UNAVAILABLE: true,
+  NOT_SUPPORTED: true,
 };
 const KNOWN_CODES = new Set<string>([
   ...Object.keys(OUR_CODES),
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR', 'OPERATION_RESOLUTION_FAILURE', 'REQUEST_ENTITY_TOO_LARGE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'INTERNAL_SERVER_ERROR',
+  'OPERATION_RESOLUTION_FAILURE',
+  'REQUEST_ENTITY_TOO_LARGE',
   'UNKNOWN',
 ]);
 /** An error's code as a label: a code from elsewhere (a dependency, a future error) counts as "other". */
@@ -129,14 +163,19 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
   const requests: Plugin = {
     onRequest({ request }) {
       const given = request.headers.get('x-request-id');
-      states.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), codes: [] });
+      states.set(request, {
+        id: given && REQUEST_ID.test(given) ? given : randomUUID(),
+        started: performance.now(),
+        codes: [],
+      });
     },
     onResultProcess({ request, result }) {
       const state = states.get(request);
       if (!state) return;
       for (const single of Array.isArray(result) ? result : [result]) {
         if (single && 'errors' in single && single.errors) {
-          for (const error of single.errors) state.codes.push(codeLabel(String((error as GraphQLError).extensions?.code ?? 'UNKNOWN')));
+          for (const error of single.errors)
+            state.codes.push(codeLabel(String((error as GraphQLError).extensions?.code ?? 'UNKNOWN')));
         }
       }
     },
@@ -150,12 +189,21 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
       metrics.requests.inc({ method: methodLabel(request.method), path, status: String(response.status) });
       metrics.latency.observe({ path }, ms / 1000);
       for (const code of state.codes) metrics.errors.inc({ code });
-      if (state.operation) metrics.operations.inc({ operation: operationLabel(state.operation), outcome: state.codes.length ? 'error' : 'ok' });
+      if (state.operation)
+        metrics.operations.inc({
+          operation: operationLabel(state.operation),
+          outcome: state.codes.length ? 'error' : 'ok',
+        });
       if (path === '/metrics' || path === '/health') return;
       logger.info(
         {
-          reqId: state.id, method: methodLabel(request.method), path: url.pathname.slice(0, MAX_LOGGED_PATH), status: response.status,
-          ms: Math.round(ms * 10) / 10, operation: state.operation, errors: state.codes.length ? [...new Set(state.codes)] : undefined,
+          reqId: state.id,
+          method: methodLabel(request.method),
+          path: url.pathname.slice(0, MAX_LOGGED_PATH),
+          status: response.status,
+          ms: Math.round(ms * 10) / 10,
+          operation: state.operation,
+          errors: state.codes.length ? [...new Set(state.codes)] : undefined,
         },
         'request',
       );

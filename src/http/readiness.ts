@@ -6,8 +6,14 @@ export function readiness(store: GraphStore): Plugin {
   return useReadinessCheck({
     endpoint: '/ready',
     check: async ({ fetchAPI }) => {
-      const ready = await store.ping().then(() => true, () => false);
-      return fetchAPI.Response.json({ status: ready ? 'ready' : 'unavailable', store: store.name }, { status: ready ? 200 : 503 });
+      const ready = await store.ping().then(
+        () => true,
+        () => false,
+      );
+      return fetchAPI.Response.json(
+        { status: ready ? 'ready' : 'unavailable', store: store.name },
+        { status: ready ? 200 : 503 },
+      );
     },
   });
 }

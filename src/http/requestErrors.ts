@@ -14,7 +14,11 @@ const badRequest = (message: string) =>
 /** The parser's error, without anything the client sent. */
 function withoutEcho(error: unknown): unknown {
   if (error instanceof SyntaxError) return badRequest('a JSON parameter (variables or extensions) is not valid JSON');
-  if (error instanceof GraphQLError && error.extensions['code'] === 'BAD_REQUEST' && error.extensions['originalError'] !== undefined) {
+  if (
+    error instanceof GraphQLError &&
+    error.extensions.code === 'BAD_REQUEST' &&
+    error.extensions.originalError !== undefined
+  ) {
     return badRequest('the request body is not valid JSON');
   }
   return error;

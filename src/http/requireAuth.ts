@@ -13,7 +13,9 @@ export function requireReadScope(): Plugin<Context> {
     onExecute({ args, setResultAndStopExecution }) {
       const refusal = refusalFor((args.contextValue as Context).caller, 'read');
       if (!refusal) return;
-      const error = createGraphQLError(refusal.message, { extensions: { code: refusal.code, http: { ...httpOf(refusal), spec: true } } });
+      const error = createGraphQLError(refusal.message, {
+        extensions: { code: refusal.code, http: { ...httpOf(refusal), spec: true } },
+      });
       setResultAndStopExecution({ errors: [error] });
     },
   };

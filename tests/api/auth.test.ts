@@ -6,7 +6,11 @@ import { apiFor } from '../support/api.js';
 import { rustCase } from '../support/stores.js';
 
 const store = new MemoryStore(rustCase());
-const CLOSED: Partial<ServerOptions> = { requireAuth: true, readTokens: ['reader-token'], analystTokens: ['analyst-token'] };
+const CLOSED: Partial<ServerOptions> = {
+  requireAuth: true,
+  readTokens: ['reader-token'],
+  analystTokens: ['analyst-token'],
+};
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const PEOPLE = '{ people { totalCount } }';
 const CYPHER = '{ cypher(query: "RETURN 1") { columns } }';
@@ -38,7 +42,9 @@ describe('with REQUIRE_AUTH', () => {
   it('closes the exports too', async () => {
     expect((await api.yoga.fetch('http://test/export/graph.cyjs')).status).toBe(401);
     expect((await api.yoga.fetch('http://test/export/graph.cyjs', { headers: bearer('guess') })).status).toBe(401);
-    expect((await api.yoga.fetch('http://test/export/graph.cyjs', { headers: bearer('reader-token') })).status).toBe(200);
+    expect((await api.yoga.fetch('http://test/export/graph.cyjs', { headers: bearer('reader-token') })).status).toBe(
+      200,
+    );
   });
 
   it('leaves health and readiness open, for load balancers', async () => {
@@ -54,6 +60,8 @@ describe('without REQUIRE_AUTH (the default, for local use)', () => {
     expect((await api.query(PEOPLE)).data).toEqual({ people: { totalCount: 5 } });
     expect((await api.query(CYPHER)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await api.query(CYPHER, undefined, bearer('guess'))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await api.query(CYPHER, undefined, bearer('reader-token'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.query(CYPHER, undefined, bearer('reader-token'))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -46,7 +46,9 @@ for (const under of STORES) {
       counter = countingStore(inner);
       api = apiFor(counter.store, WHOLE_GRAPH_QUERIES);
     });
-    afterAll(async () => { await inner?.close(); });
+    afterAll(async () => {
+      await inner?.close();
+    });
 
     it('answers a depth-4 query over every person in at most 5 round trips', async () => {
       counter.reset();

@@ -11,9 +11,15 @@ const COUNTS = `{
   events { totalCount }
 }`;
 
-interface Named { name: string }
+interface Named {
+  name: string;
+}
 /** A quote and where it is in its source's text. */
-interface Span { quote: string; start: number; end: number }
+interface Span {
+  quote: string;
+  start: number;
+  end: number;
+}
 
 for (const under of STORES) {
   describe.runIf(under.available)(`the API on the ${under.name} store`, () => {
@@ -31,12 +37,20 @@ for (const under of STORES) {
 
     it('pages through people by name with opaque cursors', async () => {
       const first = await on.api.data<{
-        people: { edges: { cursor: string; node: Named }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        people: {
+          edges: { cursor: string; node: Named }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
       }>(`{ people(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`);
       expect(first.people.edges.map((e) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro']);
       expect(first.people.pageInfo.hasNextPage).toBe(true);
-      const next = await on.api.data<{ people: Edges<Named> & { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } } }>(`query($after: String) { people(first: 10, after: $after) {
-        edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }`, { after: first.people.pageInfo.endCursor });
+      const next = await on.api.data<{
+        people: Edges<Named> & { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } };
+      }>(
+        `query($after: String) { people(first: 10, after: $after) {
+        edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }`,
+        { after: first.people.pageInfo.endCursor },
+      );
       expect(next.people.edges.map((e) => e.node.name)).toEqual(['Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
       expect(next.people.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     });
@@ -45,7 +59,11 @@ for (const under of STORES) {
       const { entity } = await on.api.data<{
         entity: Named & {
           occupations: string[];
-          relationships: { totalCount: number } & Edges<{ role: string | null; from: Named; evidence: (Span & { source: { key: string } })[] }>;
+          relationships: { totalCount: number } & Edges<{
+            role: string | null;
+            from: Named;
+            evidence: (Span & { source: { key: string } })[];
+          }>;
         };
       }>(`{
         entity(kind: PERSON, key: "alec-baldwin") {
@@ -65,7 +83,12 @@ for (const under of STORES) {
         ['Lewten Nikas', 'legal counsel'],
       ]);
       expect(entity.relationships.edges[0]?.node.evidence).toEqual([
-        { quote: 'Lewten Nikas and Alex Spiro, who represent Baldwin', start: 395, end: 445, source: { key: 'rust-article' } },
+        {
+          quote: 'Lewten Nikas and Alex Spiro, who represent Baldwin',
+          start: 395,
+          end: 445,
+          source: { key: 'rust-article' },
+        },
       ]);
     });
 
@@ -93,7 +116,9 @@ for (const under of STORES) {
     });
 
     it('counts relationships per type and direction, for a front end to offer "expand"', async () => {
-      const { entity } = await on.api.data<{ entity: { relationshipCounts: { type: string; direction: string; count: number }[] } }>(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
+      const { entity } = await on.api.data<{
+        entity: { relationshipCounts: { type: string; direction: string; count: number }[] };
+      }>(`{ entity(kind: PRODUCTION, key: "rust") { relationshipCounts { type direction count } } }`);
       expect(entity.relationshipCounts).toEqual([
         { type: 'CONCERNS', direction: 'IN', count: 3 },
         { type: 'FILMED_AT', direction: 'OUT', count: 2 },
@@ -105,30 +130,52 @@ for (const under of STORES) {
       const { entity } = await on.api.data<{
         entity: Named & {
           eventType: string;
-          date: { year: number; month: number | null; day: number | null; precision: string; text: string; earliest: string; latest: string };
+          date: {
+            year: number;
+            month: number | null;
+            day: number | null;
+            precision: string;
+            text: string;
+            earliest: string;
+            latest: string;
+          };
         };
       }>(`{ entity(kind: EVENT, key: "rust-set-incident") {
         name ... on Event { eventType date { year month day precision text earliest latest } } } }`);
       expect(entity).toEqual({
         name: 'November 2021 incident on the Rust set',
         eventType: 'shooting',
-        date: { year: 2021, month: 11, day: null, precision: 'MONTH', text: '2021-11', earliest: '2021-11-01', latest: '2021-11-30' },
+        date: {
+          year: 2021,
+          month: 11,
+          day: null,
+          precision: 'MONTH',
+          text: '2021-11',
+          earliest: '2021-11-01',
+          latest: '2021-11-30',
+        },
       });
     });
 
     it('resolves the global IDs of entities, relationships and sources through node and nodes', async () => {
-      const { entity, sources } = await on.api.data<{ entity: { id: string; relationships: Edges<{ id: string }> }; sources: { id: string }[] }>(`{
+      const { entity, sources } = await on.api.data<{
+        entity: { id: string; relationships: Edges<{ id: string }> };
+        sources: { id: string }[];
+      }>(`{
         entity(kind: PERSON, key: "joel-souza") { id relationships(types: [WORKED_ON]) { edges { node { id } } } }
         sources { id }
       }`);
       const relationshipId = entity.relationships.edges[0]!.node.id;
       const sourceId = sources[0]!.id;
-      const { nodes } = await on.api.data<{ nodes: unknown[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) {
+      const { nodes } = await on.api.data<{ nodes: unknown[] }>(
+        `query($ids: [ID!]!) { nodes(ids: $ids) {
         __typename id
         ... on Person { name }
         ... on Relationship { type role to { name } }
         ... on Source { key }
-      } }`, { ids: [entity.id, relationshipId, sourceId] });
+      } }`,
+        { ids: [entity.id, relationshipId, sourceId] },
+      );
       expect(nodes).toEqual([
         { __typename: 'Person', id: entity.id, name: 'Joel Souza' },
         { __typename: 'Relationship', id: relationshipId, type: 'WORKED_ON', role: 'director', to: { name: 'Rust' } },
@@ -137,7 +184,9 @@ for (const under of STORES) {
     });
 
     it('lists everything a source mentions', async () => {
-      const { sources } = await on.api.data<{ sources: { title: string; entities: (Named & { kind: string })[] }[] }>(`{ sources { title entities { name kind } } }`);
+      const { sources } = await on.api.data<{ sources: { title: string; entities: (Named & { kind: string })[] }[] }>(
+        `{ sources { title entities { name kind } } }`,
+      );
       expect(sources[0]?.entities).toHaveLength(18);
       expect(sources[0]?.entities).toContainEqual({ name: 'New Mexico State Attorney’s Office', kind: 'ORGANISATION' });
     });
@@ -145,8 +194,11 @@ for (const under of STORES) {
     it('answers null for a well-formed ID or key that names nothing', async () => {
       const missing = Buffer.from('Person:nobody').toString('base64');
       const wrongKind = Buffer.from('Organisation:alec-baldwin').toString('base64');
-      const result = await on.api.query(`query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id }
-        c: entity(kind: EVENT, key: "alec-baldwin") { key } }`, { a: missing, b: wrongKind });
+      const result = await on.api.query(
+        `query($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id }
+        c: entity(kind: EVENT, key: "alec-baldwin") { key } }`,
+        { a: missing, b: wrongKind },
+      );
       expect(result).toEqual({ status: 200, data: { a: null, b: null, c: null } });
     });
 
@@ -155,8 +207,13 @@ for (const under of STORES) {
       expect(badId.status).toBe(200);
       expect(badId.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       const tooMany = await on.api.query(`{ people(first: 101) { totalCount } }`);
-      expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be between 0 and 100, got 101', extensions: { code: 'BAD_USER_INPUT' } });
-      const negative = await on.api.query(`{ entity(kind: PERSON, key: "alec-baldwin") { relationships(first: -1) { totalCount } } }`);
+      expect(tooMany.errors?.[0]).toMatchObject({
+        message: 'first must be between 0 and 100, got 101',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const negative = await on.api.query(
+        `{ entity(kind: PERSON, key: "alec-baldwin") { relationships(first: -1) { totalCount } } }`,
+      );
       expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       const badCursor = await on.api.query(`{ people(after: "nonsense") { totalCount } }`);
       expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

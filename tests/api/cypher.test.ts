@@ -6,6 +6,13 @@ import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { apiFor } from '../support/api.js';
 import { DATABASE, neo4jDriver, neo4jUri, rustCase, STORES } from '../support/stores.js';
 
+/** A row of the lawyers query, as JSON: a name, then a relationship and a node with their properties. */
+interface LawyerRow {
+  lawyer: string;
+  r: { type: string; properties: { role: string } };
+  c: { properties: { name: string } };
+}
+
 const TOKEN = 'analyst-token-for-tests';
 const OPTIONS = { analystTokens: ['someone-else', TOKEN], cypherTimeoutMs: 1000, cypherRowLimit: 1000 };
 const AS_ANALYST = { authorization: `Bearer ${TOKEN}` };
@@ -26,24 +33,37 @@ describe.runIf(neo4jUri !== null)('cypher on Neo4j', () => {
     await driver?.close();
   });
 
-  const ask = (q: string, p?: unknown, headers: Record<string, string> = AS_ANALYST) => api.query(CYPHER, { q, p }, headers);
+  const ask = (q: string, p?: unknown, headers: Record<string, string> = AS_ANALYST) =>
+    api.query(CYPHER, { q, p }, headers);
 
   it('answers a MATCH with its columns, rows and the subgraph they show', async () => {
-    const result = await ask('MATCH (p:Person)-[r:REPRESENTS]->(c:Person) RETURN p.name AS lawyer, r, c ORDER BY lawyer');
+    const result = await ask(
+      'MATCH (p:Person)-[r:REPRESENTS]->(c:Person) RETURN p.name AS lawyer, r, c ORDER BY lawyer',
+    );
     expect(result.errors).toBeUndefined();
     const { cypher } = result.data!;
     expect(cypher.columns).toEqual(['lawyer', 'r', 'c']);
-    expect(cypher.rows.map((row: any) => [row.lawyer, row.r.type, row.r.properties.role, row.c.properties.name])).toEqual([
+    expect(
+      (cypher.rows as unknown as LawyerRow[]).map((row) => [
+        row.lawyer,
+        row.r.type,
+        row.r.properties.role,
+        row.c.properties.name,
+      ]),
+    ).toEqual([
       ['Alex Spiro', 'REPRESENTS', 'legal counsel', 'Alec Baldwin'],
       ['Lewten Nikas', 'REPRESENTS', 'legal counsel', 'Alec Baldwin'],
     ]);
-    expect(cypher.subgraph.nodes.map((n: any) => n.key)).toEqual(['alec-baldwin', 'alex-spiro', 'lewten-nikas']);
+    expect(cypher.subgraph.nodes.map((n) => n.key)).toEqual(['alec-baldwin', 'alex-spiro', 'lewten-nikas']);
     expect(cypher.subgraph.edges).toHaveLength(2);
     expect(cypher.truncated).toBe(false);
   });
 
   it('takes parameters as JSON, whole numbers as integers', async () => {
-    const { data } = await ask('MATCH (n:Entity) WHERE n.name STARTS WITH $prefix RETURN n.name AS name ORDER BY name LIMIT $n', { prefix: 'A', n: 2 });
+    const { data } = await ask(
+      'MATCH (n:Entity) WHERE n.name STARTS WITH $prefix RETURN n.name AS name ORDER BY name LIMIT $n',
+      { prefix: 'A', n: 2 },
+    );
     expect(data!.cypher.rows).toEqual([{ name: 'ABC News' }, { name: 'Alec Baldwin' }]);
   });
 
@@ -55,7 +75,8 @@ describe.runIf(neo4jUri !== null)('cypher on Neo4j', () => {
     expect(merge.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { records } = await driver.executeQuery(
       "MATCH (n:Intruder) WITH count(n) AS intruders MATCH (p:Person {key: 'alec-baldwin'}) RETURN intruders, p.name AS name",
-      {}, { database: DATABASE },
+      {},
+      { database: DATABASE },
     );
     expect(records[0]!.get('intruders').toNumber()).toBe(0);
     expect(records[0]!.get('name')).toBe('Alec Baldwin');
@@ -77,10 +98,17 @@ describe.runIf(neo4jUri !== null)('cypher on Neo4j', () => {
 
   it('refuses a missing or wrong token, and a query that is not Cypher', async () => {
     expect((await ask('RETURN 1 AS one', undefined, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await ask('RETURN 1 AS one', undefined, { authorization: 'Bearer not-a-token' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await ask('RETURN 1 AS one', undefined, { authorization: `Basic ${TOKEN}` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await ask('RETURN 1 AS one', undefined, { authorization: 'Bearer not-a-token' })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      (await ask('RETURN 1 AS one', undefined, { authorization: `Basic ${TOKEN}` })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     expect((await ask('THIS IS NOT CYPHER')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await ask('   ')).errors?.[0]).toMatchObject({ message: 'query must not be empty', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await ask('   ')).errors?.[0]).toMatchObject({
+      message: 'query must not be empty',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     // found by the fuzzer: Neo4j's own parser fails on a lone backslash
     expect((await ask('\\')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await ask('RETURN 1 AS one', [1, 2])).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -8,7 +8,9 @@ import { STORES } from '../support/stores.js';
 const id = (typename: string, key: string) => Buffer.from(`${typename}:${key}`).toString('base64');
 const BALDWIN = id('Person', 'alec-baldwin');
 
-interface Keyed { key: string }
+interface Keyed {
+  key: string;
+}
 /** What NEIGHBOURHOOD asks for. */
 interface Neighbourhood {
   neighbourhood: { truncated: boolean; nodes: Keyed[]; edges: { type: string; from: Keyed; to: Keyed }[] };
@@ -23,8 +25,18 @@ function twoIslands(): CaseGraph {
   const text = 'Ann Lee. Bob Roe.';
   const mention = (start: number, end: number) => [{ sourceKey: 'islands', start, end }];
   const person = (key: string, name: string, start: number) => ({
-    key, kind: 'PERSON' as const, name, aliases: [], summary: null, mentions: mention(start, start + 7), occupations: [],
-    organisationType: null, productionType: null, locationType: null, eventType: null, date: null,
+    key,
+    kind: 'PERSON' as const,
+    name,
+    aliases: [],
+    summary: null,
+    mentions: mention(start, start + 7),
+    occupations: [],
+    organisationType: null,
+    productionType: null,
+    locationType: null,
+    eventType: null,
+    date: null,
   });
   return {
     sources: [{ key: 'islands', title: 'Islands', publisher: null, published: null, text }],
@@ -83,7 +95,11 @@ for (const under of STORES) {
         ],
       });
       expect((await on.api.data<Path>(PATH, { ...vars, max: 2 })).path).toBeNull();
-      expect((await on.api.data<Path>(PATH, { from: vars.from, to: vars.from })).path).toEqual({ length: 0, nodes: [{ key: 'alex-spiro' }], edges: [] });
+      expect((await on.api.data<Path>(PATH, { from: vars.from, to: vars.from })).path).toEqual({
+        length: 0,
+        nodes: [{ key: 'alex-spiro' }],
+        edges: [],
+      });
     });
 
     it('refuses what it cannot answer with a code', async () => {
@@ -91,18 +107,27 @@ for (const under of STORES) {
       expect(await codes(`{ neighbourhood(id: "${BALDWIN}", depth: 4) { truncated } }`)).toEqual(['BAD_USER_INPUT']);
       expect(await codes(`{ neighbourhood(id: "${BALDWIN}", limit: 0) { truncated } }`)).toEqual(['BAD_USER_INPUT']);
       expect(await codes(`{ neighbourhood(id: "${id('Person', 'nobody')}") { truncated } }`)).toEqual(['NOT_FOUND']);
-      expect(await codes(`{ path(from: "${BALDWIN}", to: "${id('Source', 'rust-article')}") { length } }`)).toEqual(['BAD_USER_INPUT']);
-      expect(await on.api.query(`{ path(from: "${BALDWIN}", to: "${id('Person', 'nobody')}") { length } }`)).toEqual({ status: 200, data: { path: null } });
+      expect(await codes(`{ path(from: "${BALDWIN}", to: "${id('Source', 'rust-article')}") { length } }`)).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+      expect(await on.api.query(`{ path(from: "${BALDWIN}", to: "${id('Person', 'nobody')}") { length } }`)).toEqual({
+        status: 200,
+        data: { path: null },
+      });
     });
   });
 
   describe.runIf(under.available)(`a graph in two pieces (${under.name} store)`, () => {
     let store: GraphStore;
-    afterAll(async () => { await store?.close(); });
+    afterAll(async () => {
+      await store?.close();
+    });
 
     it('has no path between them, at any length', async () => {
       store = await under.open(twoIslands());
-      const { path } = await apiFor(store).data<{ path: { length: number } | null }>(`{ path(from: "${id('Person', 'ann-lee')}", to: "${id('Person', 'bob-roe')}", maxLength: 10) { length } }`);
+      const { path } = await apiFor(store).data<{ path: { length: number } | null }>(
+        `{ path(from: "${id('Person', 'ann-lee')}", to: "${id('Person', 'bob-roe')}", maxLength: 10) { length } }`,
+      );
       expect(path).toBeNull();
     });
   });

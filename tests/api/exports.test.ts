@@ -28,9 +28,11 @@ for (const under of STORES) {
       const { yoga } = apiFor(store);
       fetchExport = async (path) => yoga.fetch(`http://test${path}`);
     });
-    afterAll(async () => { await store?.close(); });
+    afterAll(async () => {
+      await store?.close();
+    });
 
-    it('GEXF: every node and edge, events with their period for Gephi\'s timeline', async () => {
+    it("GEXF: every node and edge, events with their period for Gephi's timeline", async () => {
       const response = await fetchExport('/export/graph.gexf');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/gexf+xml; charset=utf-8');
@@ -39,14 +41,18 @@ for (const under of STORES) {
       const graph = gexf.parse(MultiDirectedGraph, text);
       expect(graph.order).toBe(expected.entities.length);
       expect(graph.size).toBe(expected.relationships.length);
-      for (const e of expected.entities) expect(graph.getNodeAttributes(e.key)).toMatchObject({ kind: e.kind, name: e.name, key: e.key });
+      for (const e of expected.entities)
+        expect(graph.getNodeAttributes(e.key)).toMatchObject({ kind: e.kind, name: e.name, key: e.key });
       for (const r of expected.relationships) {
         expect(graph.hasEdge(r.key), r.key).toBe(true);
         expect(graph.source(r.key)).toBe(r.from);
         expect(graph.target(r.key)).toBe(r.to);
         expect(graph.getEdgeAttributes(r.key)).toMatchObject({ type: r.type });
       }
-      expect(graph.getEdgeAttributes('joel-souza--participated-in--rust-set-incident')).toMatchObject({ role: 'injured', evidence: 'left Souza injured' });
+      expect(graph.getEdgeAttributes('joel-souza--participated-in--rust-set-incident')).toMatchObject({
+        role: 'injured',
+        evidence: 'left Souza injured',
+      });
       expect(text).toContain('mode="dynamic"');
       expect(text).toMatch(/<node id="rust-set-incident"[^>]* start="2021-11-01" end="2021-11-30"/);
     });
@@ -57,20 +63,34 @@ for (const under of STORES) {
       const graph = graphml.parse(MultiDirectedGraph, await response.text());
       expect(graph.order).toBe(expected.entities.length);
       expect(graph.size).toBe(expected.relationships.length);
-      expect(graph.getNodeAttributes('galina-hutchins')).toMatchObject({ kind: 'PERSON', name: 'Galina Hutchins', key: 'galina-hutchins' });
-      expect(graph.getNodeAttributes('rust-set-incident')).toMatchObject({ date: '2021-11', start: '2021-11-01', end: '2021-11-30' });
+      expect(graph.getNodeAttributes('galina-hutchins')).toMatchObject({
+        kind: 'PERSON',
+        name: 'Galina Hutchins',
+        key: 'galina-hutchins',
+      });
+      expect(graph.getNodeAttributes('rust-set-incident')).toMatchObject({
+        date: '2021-11',
+        start: '2021-11-01',
+        end: '2021-11-30',
+      });
       expect(graph.getEdgeAttributes('lewten-nikas--represents--alec-baldwin')).toMatchObject({
-        type: 'REPRESENTS', role: 'legal counsel', evidence: 'Lewten Nikas and Alex Spiro, who represent Baldwin',
+        type: 'REPRESENTS',
+        role: 'legal counsel',
+        evidence: 'Lewten Nikas and Alex Spiro, who represent Baldwin',
       });
     });
 
     it('Cytoscape.js JSON of a neighbourhood, with a filename that says so', async () => {
       const response = await fetchExport(`/export/graph.cyjs?focus=${encodeURIComponent(BALDWIN)}&depth=1`);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(response.headers.get('content-disposition')).toBe('attachment; filename="neighbourhood-alec-baldwin-depth-1.cyjs"');
+      expect(response.headers.get('content-disposition')).toBe(
+        'attachment; filename="neighbourhood-alec-baldwin-depth-1.cyjs"',
+      );
       const { elements } = (await response.json()) as CytoscapeElements;
       expect(elements.nodes).toHaveLength(8);
-      expect(elements.nodes.map((n) => n.data.id)).toEqual(expect.arrayContaining(['alec-baldwin', 'lewten-nikas', 'alex-spiro']));
+      expect(elements.nodes.map((n) => n.data.id)).toEqual(
+        expect.arrayContaining(['alec-baldwin', 'lewten-nikas', 'alex-spiro']),
+      );
       const ids = new Set(elements.nodes.map((n) => n.data.id));
       for (const edge of elements.edges) {
         expect(ids.has(edge.data.source) && ids.has(edge.data.target)).toBe(true);

@@ -26,10 +26,14 @@ describe('limits', () => {
     });
   });
 
-  it('depth counts through fragments, and leaves introspection (GraphiQL\'s schema query) alone', async () => {
+  it("depth counts through fragments, and leaves introspection (GraphiQL's schema query) alone", async () => {
     const api = withLimits({ maxDepth: 4 });
-    expect(await refusal(api, 'fragment F on Person { credits { role } } { people { edges { node { ...F } } } }')).toMatchObject({ extensions: { limit: 'depth' } });
-    expect(await refusal(api, '{ __schema { types { fields { type { ofType { ofType { name } } } } } } }')).toBeUndefined();
+    expect(
+      await refusal(api, 'fragment F on Person { credits { role } } { people { edges { node { ...F } } } }'),
+    ).toMatchObject({ extensions: { limit: 'depth' } });
+    expect(
+      await refusal(api, '{ __schema { types { fields { type { ofType { ofType { name } } } } } } }'),
+    ).toBeUndefined();
   });
 
   it('cost: list multipliers follow first', async () => {
@@ -49,7 +53,9 @@ describe('limits', () => {
   it('aliases: 2 pass at a limit of 2, 3 do not', async () => {
     const api = withLimits({ maxAliases: 2 });
     expect(await refusal(api, '{ a: people { totalCount } b: people { totalCount } }')).toBeUndefined();
-    expect(await refusal(api, '{ a: people { totalCount } b: people { totalCount } c: people { totalCount } }')).toMatchObject({
+    expect(
+      await refusal(api, '{ a: people { totalCount } b: people { totalCount } c: people { totalCount } }'),
+    ).toMatchObject({
       extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 2, found: 3 },
     });
   });
@@ -73,7 +79,9 @@ describe('limits', () => {
 
   async function post(api: ReturnType<typeof apiFor>, body: string) {
     const response = await api.yoga.fetch('http://test/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
     });
     return { status: response.status, body: (await response.json()) as Omit<GraphQLResponse<unknown>, 'status'> };
   }
@@ -84,7 +92,9 @@ describe('limits', () => {
     expect((await post(withLimits({ maxBodyBytes: size }), body)).status).toBe(200);
     const over = await post(withLimits({ maxBodyBytes: size - 1 }), body);
     expect(over.status).toBe(413);
-    expect(over.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize', max: size - 1 } });
+    expect(over.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize', max: size - 1 },
+    });
   });
 
   it('the default body limit is 1 MB', () => {
@@ -99,7 +109,9 @@ describe('limits', () => {
     expect(ok.body).toHaveLength(2);
     const over = await post(api, JSON.stringify([operation, operation, operation]));
     expect(over.status).toBe(413);
-    expect(over.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'batchSize', max: 2 } });
+    expect(over.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'batchSize', max: 2 },
+    });
   });
 });
 

@@ -20,15 +20,29 @@ function capture() {
 
 describe('observability', () => {
   const { lines, logger } = capture();
-  const yoga = createServer(new MemoryStore(rustCase()), { ...DEFAULT_SERVER_OPTIONS, analystTokens: ['secret-analyst-token'] }, { logger, metrics: createMetrics() });
+  const yoga = createServer(
+    new MemoryStore(rustCase()),
+    { ...DEFAULT_SERVER_OPTIONS, analystTokens: ['secret-analyst-token'] },
+    { logger, metrics: createMetrics() },
+  );
   const post = (query: string, headers: Record<string, string> = {}) =>
-    yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
 
   it('logs one line per request with its id, operation, status and time, and echoes the id', async () => {
     const response = await post('query WhoIsInIt { people { totalCount } }', { 'x-request-id': 'trace-42' });
     expect(response.headers.get('x-request-id')).toBe('trace-42');
     const line = lines.find((l) => l.reqId === 'trace-42');
-    expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/graphql', status: 200, operation: 'WhoIsInIt' });
+    expect(line).toMatchObject({
+      msg: 'request',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operation: 'WhoIsInIt',
+    });
     expect(typeof line?.ms).toBe('number');
     const anonymous = await post('{ people { totalCount } }');
     expect(anonymous.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

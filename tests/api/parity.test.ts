@@ -50,13 +50,18 @@ interface Dump {
   substring: { score: number; entity: { key: string } }[];
 }
 /** A search hit, with what is asked of it. */
-interface Hit { score: number; entity: { key: string } }
+interface Hit {
+  score: number;
+  entity: { key: string };
+}
 
 const both = STORES.every((s) => s.available);
 
 describe.runIf(both)('parity between the stores', () => {
   const stores: GraphStore[] = [];
-  afterAll(async () => { await Promise.all(stores.map((s) => s.close())); });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+  });
 
   it('gives the same canonical dump of the whole graph on both', async () => {
     const dumps: Dump[] = [];
@@ -77,9 +82,12 @@ for (const under of STORES) {
     const on = apiOn(under);
 
     const keys = async (text: string, extra = '') =>
-      (await on.api.data<{ search: Pick<Hit, 'entity'>[] }>(`query($text: String!) { search(text: $text${extra}) { entity { key } } }`, { text })).search.map(
-        (h) => h.entity.key,
-      );
+      (
+        await on.api.data<{ search: Pick<Hit, 'entity'>[] }>(
+          `query($text: String!) { search(text: $text${extra}) { entity { key } } }`,
+          { text },
+        )
+      ).search.map((h) => h.entity.key);
 
     it('finds a curly apostrophe with a straight one, and ignores case and accents', async () => {
       expect(await keys("New Mexico State Attorney's Office")).toEqual(['new-mexico-state-attorneys-office']);
@@ -88,10 +96,14 @@ for (const under of STORES) {
     });
 
     it('ranks exact name, then alias, then prefix, then word, then substring', async () => {
-      const { search } = await on.api.data<{ search: Hit[] }>(`{ search(text: "souza", first: 20) { score entity { key } } }`);
+      const { search } = await on.api.data<{ search: Hit[] }>(
+        `{ search(text: "souza", first: 20) { score entity { key } } }`,
+      );
       expect(search).toEqual([{ score: 0.8, entity: { key: 'joel-souza' } }]);
       expect(await keys('rust', ', first: 3')).toEqual(['rust', 'rust-filming-resumption', 'rust-production-halt']);
-      const ranked = (await on.api.data<{ search: Hit[] }>(`{ search(text: "ba", first: 100) { score entity { key } } }`)).search;
+      const ranked = (
+        await on.api.data<{ search: Hit[] }>(`{ search(text: "ba", first: 100) { score entity { key } } }`)
+      ).search;
       const scores = ranked.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
       // "Baldwin", Alec Baldwin's alias, starts with "ba"; in the event's name it only starts a word
@@ -99,11 +111,20 @@ for (const under of STORES) {
     });
 
     it('filters lists by source and events by production, with IDs', async () => {
-      const { sources, productions } = await on.api.data<{ sources: { id: string }[]; productions: Edges<{ id: string }> }>(`{ sources { id } productions { edges { node { id } } } }`);
-      const mentioned = await on.api.data<{ locations: { totalCount: number } }>(`query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`, { s: sources[0]!.id });
+      const { sources, productions } = await on.api.data<{
+        sources: { id: string }[];
+        productions: Edges<{ id: string }>;
+      }>(`{ sources { id } productions { edges { node { id } } } }`);
+      const mentioned = await on.api.data<{ locations: { totalCount: number } }>(
+        `query($s: ID!) { locations(where: { mentionedIn: $s }) { totalCount } }`,
+        { s: sources[0]!.id },
+      );
       expect(mentioned.locations.totalCount).toBe(3);
       const rust = productions.edges[0]!.node.id;
-      const { events } = await on.api.data<{ events: Edges<{ name: string }> }>(`query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`, { p: rust });
+      const { events } = await on.api.data<{ events: Edges<{ name: string }> }>(
+        `query($p: ID!) { events(where: { production: $p, eventTypes: ["production halt"] }) { edges { node { name } } } }`,
+        { p: rust },
+      );
       expect(events.edges.map((e) => e.node.name)).toEqual(['Rust production halt']);
     });
 
@@ -111,16 +132,18 @@ for (const under of STORES) {
       const person = Buffer.from('Person:alec-baldwin').toString('base64');
       const codes = async (query: string, variables?: Record<string, unknown>) =>
         (await on.api.query(query, variables)).errors?.map((e) => [e.extensions?.code, e.message]);
-      expect(await codes(`query($p: ID!) { events(where: { production: $p }) { totalCount } }`, { p: person })).toEqual([
-        ['BAD_USER_INPUT', 'production must be the ID of Production, got a Person ID'],
-      ]);
+      expect(await codes(`query($p: ID!) { events(where: { production: $p }) { totalCount } }`, { p: person })).toEqual(
+        [['BAD_USER_INPUT', 'production must be the ID of Production, got a Person ID']],
+      );
       expect(await codes(`{ timeline(where: { from: "November 2021" }) { key } }`)).toEqual([
         ['BAD_USER_INPUT', 'from must be a date like 2021, 2021-11 or 2021-11-03, got "November 2021"'],
       ]);
       expect(await codes(`{ people(where: { mentionedIn: "garbage" }) { totalCount } }`)).toEqual([
         ['BAD_USER_INPUT', '"garbage" is not a valid ID'],
       ]);
-      expect(await codes(`{ search(text: "’ ") { score } }`)).toEqual([['BAD_USER_INPUT', 'text must contain a letter or a digit']]);
+      expect(await codes(`{ search(text: "’ ") { score } }`)).toEqual([
+        ['BAD_USER_INPUT', 'text must contain a letter or a digit'],
+      ]);
       expect(await codes(`{ search(text: "rust", first: 1000) { score } }`)).toEqual([
         ['BAD_USER_INPUT', 'first must be between 0 and 100, got 1000'],
       ]);

@@ -17,7 +17,12 @@ describe('the server', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Case graph');
-    for (const tab of ['entity(kind: PERSON, key: \\"alec-baldwin\\")', 'search(text: $text', 'timeline {', 'people(first: 50)']) {
+    for (const tab of [
+      'entity(kind: PERSON, key: \\"alec-baldwin\\")',
+      'search(text: $text',
+      'timeline {',
+      'people(first: 50)',
+    ]) {
       expect(html).toContain(tab);
     }
   });
@@ -39,7 +44,9 @@ describe('the server', () => {
 
   it('answers /ready with 503 when the store does not', async () => {
     const broken = Object.assign(new MemoryStore(rustCase()), {
-      ping: async () => { throw new Error('connection refused'); },
+      ping: async () => {
+        throw new Error('connection refused');
+      },
     }) as GraphStore;
     const response = await apiFor(broken).yoga.fetch('http://test/ready');
     expect(response.status).toBe(503);
@@ -47,7 +54,9 @@ describe('the server', () => {
 
   it('masks unexpected errors: no internals reach the client', async () => {
     const failing = Object.assign(new MemoryStore(rustCase()), {
-      listEntities: async () => { throw new Error('secret internals at /srv/db'); },
+      listEntities: async () => {
+        throw new Error('secret internals at /srv/db');
+      },
     }) as GraphStore;
     const result = await apiFor(failing).query(`{ people { totalCount } }`);
     expect(result.status).toBe(200);

@@ -23,13 +23,17 @@ describe('the synthetic case', () => {
       const from = entity.get(r.from)!;
       const to = entity.get(r.to)!;
       expect(fitsEndpoints(r.type, from.kind, to.kind), r.key).toBe(true);
-      expect(quoteOf(r.evidence[0]!, source.get(r.evidence[0]!.sourceKey)!)).toBe(`${from.name} ${r.type.toLowerCase().replaceAll('_', ' ')} ${to.name}`);
+      expect(quoteOf(r.evidence[0]!, source.get(r.evidence[0]!.sourceKey)!)).toBe(
+        `${from.name} ${r.type.toLowerCase().replaceAll('_', ' ')} ${to.name}`,
+      );
     }
   });
 
   it('spreads degrees with a heavy tail: most entities have few links, a few have many', async () => {
     const store = new MemoryStore(graph);
-    const degrees = (await store.relationshipsOf(graph.entities.map((e) => e.key))).map((l) => l.length).sort((a, b) => a - b);
+    const degrees = (await store.relationshipsOf(graph.entities.map((e) => e.key)))
+      .map((l) => l.length)
+      .sort((a, b) => a - b);
     expect(degrees[Math.floor(degrees.length / 2)]).toBeLessThanOrEqual(6);
     expect(degrees.at(-1)).toBeGreaterThan(40);
     expect(syntheticCase(2000)).toEqual(graph);

@@ -49,14 +49,18 @@ describe('case file validation', () => {
     const problems = problemsOf((c) => {
       c.entities[2]!.mentions = [{ source: 'src', start: 45, end: 400 }] as never;
     });
-    expect(problems).toEqual(['entities[2] "dawn": evidence[0]: end 400 is past the end of source "src" (49 characters)']);
+    expect(problems).toEqual([
+      'entities[2] "dawn": evidence[0]: end 400 is past the end of source "src" (49 characters)',
+    ]);
   });
 
   it('rejects a quote that is not the text at its offsets', () => {
     const problems = problemsOf((c) => {
       c.entities[0]!.mentions = [{ source: 'src', start: 0, end: 7, quote: 'Ann Lea' }] as never;
     });
-    expect(problems[0]).toMatch(/^entities\[0\] "ann-lee": evidence\[0\]: quote "Ann Lea" is not the source text at \[0, 7\), which reads "Ann Lee"/);
+    expect(problems[0]).toMatch(
+      /^entities\[0\] "ann-lee": evidence\[0\]: quote "Ann Lea" is not the source text at \[0, 7\), which reads "Ann Lee"/,
+    );
   });
 
   it('rejects a relationship whose endpoint does not exist', () => {
@@ -67,17 +71,25 @@ describe('case file validation', () => {
   });
 
   it('rejects repeated keys, of entities and of relationships', () => {
-    expect(problemsOf((c) => { c.entities[1]!.key = 'ann-lee'; })).toContain('entities[1] "ann-lee": key repeats');
-    expect(problemsOf((c) => { c.relationships.push({ ...c.relationships[0]! }); })).toContain(
-      'relationships[2] "ann-lee--worked-on--dawn": key repeats (give each a distinct "key")',
-    );
+    expect(
+      problemsOf((c) => {
+        c.entities[1]!.key = 'ann-lee';
+      }),
+    ).toContain('entities[1] "ann-lee": key repeats');
+    expect(
+      problemsOf((c) => {
+        c.relationships.push({ ...c.relationships[0]! });
+      }),
+    ).toContain('relationships[2] "ann-lee--worked-on--dawn": key repeats (give each a distinct "key")');
   });
 
   it('rejects a relationship type that does not fit its endpoints', () => {
     const problems = problemsOf((c) => {
       c.relationships[0]!.to = 'bob-roe';
     });
-    expect(problems).toEqual(['relationships[0] "ann-lee--worked-on--bob-roe": WORKED_ON cannot go from PERSON to PERSON']);
+    expect(problems).toEqual([
+      'relationships[0] "ann-lee--worked-on--bob-roe": WORKED_ON cannot go from PERSON to PERSON',
+    ]);
   });
 
   it('rejects unknown kinds and types, and entities without mentions, naming them', () => {
@@ -92,13 +104,21 @@ describe('case file validation', () => {
   });
 
   it('rejects a relationship without evidence, an unknown source and a missing text file', () => {
-    expect(problemsOf((c) => { c.relationships[0]!.evidence = []; }).join('\n')).toMatch(
-      /relationships\[0\]\.evidence: a relationship needs at least one piece of evidence/,
-    );
-    expect(problemsOf((c) => { c.entities[0]!.mentions[0]!.source = 'elsewhere'; })).toContain(
-      'entities[0] "ann-lee": evidence[0]: source "elsewhere" does not exist',
-    );
-    expect(problemsOf((c) => { c.sources[0]!.textFile = 'gone.txt'; })[0]).toBe('sources[0] "src": text file "gone.txt" not found');
+    expect(
+      problemsOf((c) => {
+        c.relationships[0]!.evidence = [];
+      }).join('\n'),
+    ).toMatch(/relationships\[0\]\.evidence: a relationship needs at least one piece of evidence/);
+    expect(
+      problemsOf((c) => {
+        c.entities[0]!.mentions[0]!.source = 'elsewhere';
+      }),
+    ).toContain('entities[0] "ann-lee": evidence[0]: source "elsewhere" does not exist');
+    expect(
+      problemsOf((c) => {
+        c.sources[0]!.textFile = 'gone.txt';
+      })[0],
+    ).toBe('sources[0] "src": text file "gone.txt" not found');
   });
 
   it('rejects fields that belong to another kind, and events without a type or with a bad date', () => {

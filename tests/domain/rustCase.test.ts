@@ -34,7 +34,10 @@ describe('the Rust case file', () => {
   });
 
   it('names every person the article names, spelt as the article spells them', () => {
-    const people = graph.entities.filter((e) => e.kind === 'PERSON').map((e) => e.name).sort();
+    const people = graph.entities
+      .filter((e) => e.kind === 'PERSON')
+      .map((e) => e.name)
+      .sort();
     expect(people).toEqual(['Alec Baldwin', 'Alex Spiro', 'Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
   });
 
@@ -52,7 +55,7 @@ describe('the Rust case file', () => {
     expect(dated).toEqual(['rust-set-incident']);
   });
 
-  it('states who was hurt in the incident, and how, in the article\'s words', () => {
+  it("states who was hurt in the incident, and how, in the article's words", () => {
     const hurt = graph.relationships
       .filter((r) => r.type === 'PARTICIPATED_IN' && r.to === 'rust-set-incident')
       .map((r) => [r.from, r.role, r.evidence.map((e) => quoteOf(e, article))]);

@@ -30,7 +30,9 @@ declare global {
 
 if (!haveChromium) {
   if (process.env.CI === 'true') throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
-  console.warn(`\n!!! THE BROWSER TEST IS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) !!!\n`);
+  console.warn(
+    `\n!!! THE BROWSER TEST IS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) !!!\n`,
+  );
 }
 
 describe.runIf(haveChromium)('the explorer, in Chromium', () => {
@@ -47,7 +49,14 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     mkdirSync(OUTPUT, { recursive: true });
@@ -59,7 +68,13 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
   });
 
   const inView = () => page.textContent('#in-view');
-  const drawn = () => page.evaluate(() => window.explorer.cy.nodes().map((n) => n.data('name') as string).sort());
+  const drawn = () =>
+    page.evaluate(() =>
+      window.explorer.cy
+        .nodes()
+        .map((n) => n.data('name') as string)
+        .sort(),
+    );
 
   async function pick(text: string, name: string): Promise<void> {
     await page.fill('#search', text);
@@ -98,7 +113,7 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     await page.screenshot({ path: join(OUTPUT, 'path-spiro-to-montana.png') });
   });
 
-  it('draws the whole case within the server\'s default limits', async () => {
+  it("draws the whole case within the server's default limits", async () => {
     await page.click('#whole-case');
     await page.waitForFunction(() => window.explorer.cy.nodes().length === 18);
     expect(await page.evaluate(() => window.explorer.cy.edges().length)).toBe(29);

@@ -21,20 +21,36 @@ interface Counts {
 
 const running: ChildProcess[] = [];
 
-async function npmStart(env: Record<string, string>): Promise<{ url: string; output: () => string; child: ChildProcess }> {
+async function npmStart(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; child: ChildProcess }> {
   // Its own process group, so that stopping it stops npm, the shell and node together.
-  const child = spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    detached: true,
+  });
   running.push(child);
   let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not listen within 60 s:\n${output}`)), 60_000);
     child.stdout.on('data', () => {
       const match = /GraphQL and GraphiQL on (http:\/\/localhost:\d+\/graphql)/.exec(output);
-      if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited (${code}):\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}):\n${output}`));
+    });
   });
   return { url, output: () => output, child };
 }
@@ -52,7 +68,11 @@ afterEach(async () => {
 });
 
 async function ask(url: string, query: typeof COUNTS) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { data: Counts; errors?: unknown };
 }
@@ -66,7 +86,13 @@ describe('npm start, as a new user runs it', () => {
     const { data, errors } = await ask(server.url, COUNTS);
     expect(errors).toBeUndefined();
     expect(data.people.totalCount).toBe(5);
-    expect(data.people.edges.map((e) => e.node.name)).toEqual(['Alec Baldwin', 'Alex Spiro', 'Galina Hutchins', 'Joel Souza', 'Lewten Nikas']);
+    expect(data.people.edges.map((e) => e.node.name)).toEqual([
+      'Alec Baldwin',
+      'Alex Spiro',
+      'Galina Hutchins',
+      'Joel Souza',
+      'Lewten Nikas',
+    ]);
     embeddedCounts = data;
     expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
     await stop(server.child);
@@ -74,21 +100,29 @@ describe('npm start, as a new user runs it', () => {
     await expect(fetch(server.url.replace('/graphql', '/health'))).rejects.toThrow();
   }, 120_000);
 
-  it.runIf(neo4jUri !== null)('serves the same counts from Neo4j after `npm run seed` has run twice', async () => {
-    const env = { ...process.env, NEO4J_URI: neo4jUri! };
-    for (let run = 0; run < 2; run++) {
-      const seed = spawnSync('npm', ['run', 'seed', '--silent'], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
-      expect(seed.status, seed.stderr).toBe(0);
-      expect(seed.stdout).toContain('1 source(s), 18 entities, 29 relationships, 69 pieces of evidence');
-    }
-    const server = await npmStart({ NEO4J_URI: neo4jUri! });
-    expect(server.output()).toContain(`Serving the case graph from Neo4j at ${neo4jUri}`);
-    const { data } = await ask(server.url, COUNTS);
-    expect(data).toEqual(embeddedCounts);
-  }, 180_000);
+  it.runIf(neo4jUri !== null)(
+    'serves the same counts from Neo4j after `npm run seed` has run twice',
+    async () => {
+      const env = { ...process.env, NEO4J_URI: neo4jUri! };
+      for (let run = 0; run < 2; run++) {
+        const seed = spawnSync('npm', ['run', 'seed', '--silent'], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+        expect(seed.status, seed.stderr).toBe(0);
+        expect(seed.stdout).toContain('1 source(s), 18 entities, 29 relationships, 69 pieces of evidence');
+      }
+      const server = await npmStart({ NEO4J_URI: neo4jUri! });
+      expect(server.output()).toContain(`Serving the case graph from Neo4j at ${neo4jUri}`);
+      const { data } = await ask(server.url, COUNTS);
+      expect(data).toEqual(embeddedCounts);
+    },
+    180_000,
+  );
 
   it('refuses to seed without NEO4J_URI, saying what to set', () => {
-    const seed = spawnSync('npm', ['run', 'seed', '--silent'], { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: '' }, encoding: 'utf8' });
+    const seed = spawnSync('npm', ['run', 'seed', '--silent'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: '' },
+      encoding: 'utf8',
+    });
     expect(seed.status).toBe(1);
     expect(seed.stderr).toContain('NEO4J_URI is not set');
   });

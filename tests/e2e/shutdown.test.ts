@@ -10,11 +10,16 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 
 async function startServer(env: Record<string, string>) {
   const child = spawn('node', ['dist/cli/serve.js'], {
-    cwd: PROJECT_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
   });
   let output = '';
-  child.stdout!.on('data', (c) => { output += c; });
-  child.stderr!.on('data', (c) => { output += c; });
+  child.stdout!.on('data', (c) => {
+    output += c;
+  });
+  child.stderr!.on('data', (c) => {
+    output += c;
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', () => {
       const match = /localhost:(\d+)\/graphql/.exec(output);
@@ -32,11 +37,22 @@ function slowPost(port: number) {
   const half = Math.floor(body.length / 2);
   let finish: () => void = () => {};
   const answer = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.write(body.slice(0, half));
     finish = () => req.end(body.slice(half));

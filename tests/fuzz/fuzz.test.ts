@@ -22,24 +22,35 @@ for (const under of STORES) {
       store = await under.open();
       api = apiFor(store, { analystTokens: ['fuzz'] });
     });
-    afterAll(async () => { await store?.close(); });
+    afterAll(async () => {
+      await store?.close();
+    });
 
     it(`answers ${COUNT[under.name]} random requests without a 5xx or a leak`, async () => {
       const random = randomSource(SEED);
       const problems: string[] = [];
       for (let i = 0; i < COUNT[under.name]!; i++) {
         const request = randomRequest(schema, random);
-        const url = request.method === 'GET' ? `http://test/graphql?query=${encodeURIComponent(request.query ?? '')}` : 'http://test/graphql';
+        const url =
+          request.method === 'GET'
+            ? `http://test/graphql?query=${encodeURIComponent(request.query ?? '')}`
+            : 'http://test/graphql';
         const response = await api.yoga.fetch(url, {
           method: request.method,
-          headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1', authorization: 'Bearer fuzz', ...(request.contentType ? { 'content-type': request.contentType } : {}) },
+          headers: {
+            accept: 'application/json',
+            'x-graphql-yoga-csrf': '1',
+            authorization: 'Bearer fuzz',
+            ...(request.contentType ? { 'content-type': request.contentType } : {}),
+          },
           ...(request.method === 'POST' ? { body: request.body } : {}),
         });
         const text = await response.text();
         const where = `#${i} ${request.method} ${(request.body ?? request.query ?? '').slice(0, 300)}`;
         if (response.status >= 500) problems.push(`${where}: status ${response.status}`);
         if (INTERNALS.test(text)) problems.push(`${where}: leaks internals: ${text.slice(0, 300)}`);
-        if (text.includes('Unexpected error')) problems.push(`${where}: a masked unexpected error: ${text.slice(0, 200)}`);
+        if (text.includes('Unexpected error'))
+          problems.push(`${where}: a masked unexpected error: ${text.slice(0, 200)}`);
         if (problems.length > 10) break;
       }
       expect(problems).toEqual([]);

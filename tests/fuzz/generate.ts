@@ -4,8 +4,19 @@
  * types, garbage bodies).
  */
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType,
-  isObjectType, isScalarType, isUnionType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 
@@ -27,11 +38,39 @@ export type Random = ReturnType<typeof randomSource>;
 
 const id = (typename: string, key: string) => Buffer.from(`${typename}:${key}`).toString('base64');
 const IDS = [
-  id('Person', 'alec-baldwin'), id('Person', 'joel-souza'), id('Production', 'rust'), id('Event', 'rust-set-incident'),
-  id('Location', 'montana'), id('Organisation', 'abc-news'), id('Source', 'rust-article'), id('Person', 'nobody'),
-  id('Relationship', 'joel-souza--worked-on--rust'), id('Nonsense', 'x'), 'garbage', '', '%%%', 'UGVyc29u', '🦀',
+  id('Person', 'alec-baldwin'),
+  id('Person', 'joel-souza'),
+  id('Production', 'rust'),
+  id('Event', 'rust-set-incident'),
+  id('Location', 'montana'),
+  id('Organisation', 'abc-news'),
+  id('Source', 'rust-article'),
+  id('Person', 'nobody'),
+  id('Relationship', 'joel-souza--worked-on--rust'),
+  id('Nonsense', 'x'),
+  'garbage',
+  '',
+  '%%%',
+  'UGVyc29u',
+  '🦀',
 ];
-const STRINGS = ['', 'rust', 'Baldwin', "attorney's", '’', 'alec-baldwin', '2021', '2021-11', '2021-13', 'x'.repeat(300), '\u0000', '"quoted"', 'ÀÉÎ', 'MATCH (n) RETURN n', '\\'];
+const STRINGS = [
+  '',
+  'rust',
+  'Baldwin',
+  "attorney's",
+  '’',
+  'alec-baldwin',
+  '2021',
+  '2021-11',
+  '2021-13',
+  'x'.repeat(300),
+  '\u0000',
+  '"quoted"',
+  'ÀÉÎ',
+  'MATCH (n) RETURN n',
+  '\\',
+];
 const INTS = [-1, 0, 1, 2, 3, 6, 10, 50, 99, 100, 101, 1000, 2147483647, -2147483648];
 
 function literal(type: GraphQLInputType, random: Random, depth = 0): string {
@@ -48,12 +87,18 @@ function literal(type: GraphQLInputType, random: Random, depth = 0): string {
     return `{ ${fields.map((f) => `${f.name}: ${literal(f.type, random, depth + 1)}`).join(', ')} }`;
   }
   switch (nullable.name) {
-    case 'Int': return String(random.pick(INTS));
-    case 'Float': return String(random.next() * 100);
-    case 'Boolean': return random.pick(['true', 'false']);
-    case 'ID': return JSON.stringify(random.pick(IDS));
-    case 'JSON': return random.pick(['{}', '{ a: 1 }', '[1, 2]', '"text"', '5']);
-    default: return JSON.stringify(random.pick(STRINGS));
+    case 'Int':
+      return String(random.pick(INTS));
+    case 'Float':
+      return String(random.next() * 100);
+    case 'Boolean':
+      return random.pick(['true', 'false']);
+    case 'ID':
+      return JSON.stringify(random.pick(IDS));
+    case 'JSON':
+      return random.pick(['{}', '{ a: 1 }', '[1, 2]', '"text"', '5']);
+    default:
+      return JSON.stringify(random.pick(STRINGS));
   }
 }
 
@@ -71,7 +116,9 @@ function selection(schema: GraphQLSchema, type: GraphQLNamedType, random: Random
     for (let i = 0, n = 1 + random.int(4); i < n; i++) {
       const field = random.pick(fields);
       const alias = random.chance(0.1) ? `a${random.int(1000)}: ` : '';
-      parts.push(`${alias}${field.name}${argumentsOf(field, random)} ${selection(schema, getNamedType(field.type), random, depth + 1)}`);
+      parts.push(
+        `${alias}${field.name}${argumentsOf(field, random)} ${selection(schema, getNamedType(field.type), random, depth + 1)}`,
+      );
     }
   }
   if (isInterfaceType(type) || isUnionType(type)) {
@@ -91,10 +138,14 @@ function randomQuery(schema: GraphQLSchema, random: Random): string {
 function mangle(text: string, random: Random): string {
   const at = random.int(text.length + 1);
   switch (random.int(4)) {
-    case 0: return text.slice(0, at);
-    case 1: return text.slice(0, at) + random.pick(['{', '}', '(', '$', '"', '@', '...', '#', ':']) + text.slice(at);
-    case 2: return text.slice(0, at) + text.slice(at + 1 + random.int(5));
-    default: return text.replace(/\w+/, random.pick(['nope', '__schema', 'query', 'fragment']));
+    case 0:
+      return text.slice(0, at);
+    case 1:
+      return text.slice(0, at) + random.pick(['{', '}', '(', '$', '"', '@', '...', '#', ':']) + text.slice(at);
+    case 2:
+      return text.slice(0, at) + text.slice(at + 1 + random.int(5));
+    default:
+      return text.replace(/\w+/, random.pick(['nope', '__schema', 'query', 'fragment']));
   }
 }
 
@@ -109,13 +160,27 @@ export function randomRequest(schema: GraphQLSchema, random: Random): FuzzReques
   const query = randomQuery(schema, random);
   const roll = random.next();
   if (roll < 0.6) return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query }) };
-  if (roll < 0.8) return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: mangle(query, random) }) };
+  if (roll < 0.8)
+    return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: mangle(query, random) }) };
   if (roll < 0.85) return { method: 'GET', contentType: '', query };
   const garbage = random.pick([
-    '', 'null', '[]', '[{}]', '"query"', '{"query": 5}', '{"query": "{ people { totalCount } }", "variables": "x"}',
+    '',
+    'null',
+    '[]',
+    '[{}]',
+    '"query"',
+    '{"query": 5}',
+    '{"query": "{ people { totalCount } }", "variables": "x"}',
     '{"query": "query($n: Int) { people(first: $n) { totalCount } }", "variables": {"n": "many"}}',
-    '{"query": "{ people { totalCount } }", "operationName": 7}', '{"query"', '\u0000\u0001\u0002', '{"query": "{ a'.repeat(50),
+    '{"query": "{ people { totalCount } }", "operationName": 7}',
+    '{"query"',
+    '\u0000\u0001\u0002',
+    '{"query": "{ a'.repeat(50),
     JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }),
   ]);
-  return { method: 'POST', contentType: random.pick(['application/json', 'text/plain', 'application/graphql', 'multipart/form-data']), body: garbage };
+  return {
+    method: 'POST',
+    contentType: random.pick(['application/json', 'text/plain', 'application/graphql', 'multipart/form-data']),
+    body: garbage,
+  };
 }

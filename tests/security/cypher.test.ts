@@ -92,14 +92,20 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     it('refuses LOAD CSV from a URL before it runs, however it is spelled: the URL is never fetched', async () => {
       for (const query of spellings(web.url)) {
         const result = await ask(api, query, { url: web.url });
-        expect(result.errors?.[0], query).toMatchObject({ message: 'cypher may not use LOAD CSV', extensions: { code: 'FORBIDDEN' } });
+        expect(result.errors?.[0], query).toMatchObject({
+          message: 'cypher may not use LOAD CSV',
+          extensions: { code: 'FORBIDDEN' },
+        });
       }
       expect(web.hits()).toBe(0);
     });
 
     it('refuses LOAD CSV of host files (the API process environment among them), quickly', async () => {
       for (const query of spellings('file:///proc/self/environ')) {
-        expect((await ask(api, query)).errors?.[0], query).toMatchObject({ message: 'cypher may not use LOAD CSV', extensions: { code: 'FORBIDDEN' } });
+        expect((await ask(api, query)).errors?.[0], query).toMatchObject({
+          message: 'cypher may not use LOAD CSV',
+          extensions: { code: 'FORBIDDEN' },
+        });
       }
       const started = performance.now();
       const refused = await ask(api, "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line");
@@ -110,35 +116,47 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     });
 
     it('answers, but never runs, LOAD CSV spelled with escapes Neo4j does not read as keywords', async () => {
-      for (const query of ["\\u004cOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "ＬＯＡＤ CSV FROM 'file:///etc/passwd' AS l RETURN l"]) {
+      for (const query of [
+        "\\u004cOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+        "ＬＯＡＤ CSV FROM 'file:///etc/passwd' AS l RETURN l",
+      ]) {
         const result = await ask(api, query);
         expect(['FORBIDDEN', 'BAD_USER_INPUT'], query).toContain(result.errors?.[0]?.extensions?.code);
         expect(result.data?.cypher ?? null).toBeNull();
       }
     });
 
-    it.runIf(localNeo4j)('is off in the local Neo4j itself: no file URLs; and a memory cap per transaction, timeouts checked often', async () => {
-      const { records } = await direct.executeQuery(
-        `SHOW SETTINGS YIELD name, value
+    it.runIf(localNeo4j)(
+      'is off in the local Neo4j itself: no file URLs; and a memory cap per transaction, timeouts checked often',
+      async () => {
+        const { records } = await direct.executeQuery(
+          `SHOW SETTINGS YIELD name, value
          WHERE name IN ['dbms.security.allow_csv_import_from_file_urls', 'db.memory.transaction.max', 'db.transaction.monitor.check.interval']
          RETURN name, value ORDER BY name`,
-        {}, { database: DATABASE },
-      );
-      expect(records.map((r) => [r.get('name'), r.get('value')])).toEqual([
-        ['db.memory.transaction.max', '256.00MiB'],
-        ['db.transaction.monitor.check.interval', '100ms'],
-        ['dbms.security.allow_csv_import_from_file_urls', 'false'],
-      ]);
-      await expect(direct.executeQuery("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", {}, { database: DATABASE })).rejects.toMatchObject({
-        code: expect.stringMatching(/^Neo\.ClientError\./),
-      });
-    });
+          {},
+          { database: DATABASE },
+        );
+        expect(records.map((r) => [r.get('name'), r.get('value')])).toEqual([
+          ['db.memory.transaction.max', '256.00MiB'],
+          ['db.transaction.monitor.check.interval', '100ms'],
+          ['dbms.security.allow_csv_import_from_file_urls', 'false'],
+        ]);
+        await expect(
+          direct.executeQuery("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", {}, { database: DATABASE }),
+        ).rejects.toMatchObject({
+          code: expect.stringMatching(/^Neo\.ClientError\./),
+        });
+      },
+    );
   });
 
   describe('administration, procedures and other databases', () => {
     const refused: [string, RegExp][] = [
       ['SHOW TRANSACTIONS', /^cypher may not run administration commands \(SHOW TRANSACTIONS\)$/],
-      ["TERMINATE TRANSACTIONS 'neo4j-transaction-1'", /^cypher may not run administration commands \(TERMINATE TRANSACTIONS\)$/],
+      [
+        "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+        /^cypher may not run administration commands \(TERMINATE TRANSACTIONS\)$/,
+      ],
       ['SHOW SETTINGS', /^cypher may not run administration commands \(SHOW SETTINGS\)$/],
       ['SHOW PROCEDURES', /^cypher may not run administration commands \(SHOW PROCEDURES\)$/],
       ['SHOW USERS', /^cypher may not run administration commands$/],
@@ -146,8 +164,14 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
       ['CALL dbms.listConfig()', /^the procedure dbms\.listConfig is not allowed/],
       ["CALL dbms.queryJmx('*:*')", /^the procedure dbms\.queryJmx is not allowed/],
       ['CALL dbms.listConnections()', /^the procedure dbms\.listConnections is not allowed/],
-      ['CALL db.labels() YIELD label CALL dbms.listConfig() YIELD name RETURN label, name', /^the procedure dbms\.listConfig is not allowed/],
-      ['CALL () { CALL dbms.listConfig() YIELD name RETURN name } RETURN name', /^the procedure dbms\.listConfig is not allowed/],
+      [
+        'CALL db.labels() YIELD label CALL dbms.listConfig() YIELD name RETURN label, name',
+        /^the procedure dbms\.listConfig is not allowed/,
+      ],
+      [
+        'CALL () { CALL dbms.listConfig() YIELD name RETURN name } RETURN name',
+        /^the procedure dbms\.listConfig is not allowed/,
+      ],
       ['CALL `dbms`.`listConfig`()', /^the procedure dbms\.listConfig is not allowed/],
       ['CALL db.clearQueryCaches()', /^the procedure db\.clearQueryCaches is not allowed/],
       ['USE system CALL dbms.listConfig()', /^cypher may only read the database neo4j, not system$/],
@@ -161,7 +185,12 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     });
 
     it('refuses USE of the system database even where Neo4j cannot plan it (BAD_USER_INPUT), and never runs it', async () => {
-      for (const query of ['USE system SHOW USERS', 'USE system MATCH (n) RETURN n', "USE graph.byName('system') SHOW USERS", 'USE other MATCH (n) RETURN n']) {
+      for (const query of [
+        'USE system SHOW USERS',
+        'USE system MATCH (n) RETURN n',
+        "USE graph.byName('system') SHOW USERS",
+        'USE other MATCH (n) RETURN n',
+      ]) {
         const result = await ask(api, query);
         expect(result.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
       }
@@ -174,7 +203,8 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         await victim.run('MATCH (n:Person) RETURN count(n)');
         const { records } = await direct.executeQuery(
           "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery = '' OR currentQuery IS NULL RETURN transactionId",
-          {}, { database: DATABASE },
+          {},
+          { database: DATABASE },
         );
         const ids = records.map((r) => r.get('transactionId') as string);
         expect(ids.length).toBeGreaterThan(0);
@@ -197,16 +227,31 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         ['CALL db.propertyKeys()'],
         ['CALL db.schema.visualization()'],
         ['CALL db.schema.nodeTypeProperties()'],
-        ["CALL db.index.fulltext.queryNodes('entity_names', 'Baldwin') YIELD node, score RETURN node.name AS name, score"],
+        [
+          "CALL db.index.fulltext.queryNodes('entity_names', 'Baldwin') YIELD node, score RETURN node.name AS name, score",
+        ],
         ['USE neo4j MATCH (p:Person) RETURN count(p) AS people'],
-        ["RETURN Point.Distance(point({x: 1, y: 2}), point({x: 4, y: 6})) AS d, date.truncate('month', date('2021-10-21')) AS month, duration.between(date('2021-10-21'), date('2024-03-06')) AS took"],
-        ["MATCH p = shortestPath((a:Person {key: 'alec-baldwin'})-[*..6]-(b:Person {key: 'galina-hutchins'})) RETURN length(p) AS hops"],
-        ["MATCH p = SHORTEST 1 (a:Person {key: 'alec-baldwin'})--+(b:Entity) WHERE b.key <> a.key RETURN length(p) AS hops LIMIT 3"],
+        [
+          "RETURN Point.Distance(point({x: 1, y: 2}), point({x: 4, y: 6})) AS d, date.truncate('month', date('2021-10-21')) AS month, duration.between(date('2021-10-21'), date('2024-03-06')) AS took",
+        ],
+        [
+          "MATCH p = shortestPath((a:Person {key: 'alec-baldwin'})-[*..6]-(b:Person {key: 'galina-hutchins'})) RETURN length(p) AS hops",
+        ],
+        [
+          "MATCH p = SHORTEST 1 (a:Person {key: 'alec-baldwin'})--+(b:Entity) WHERE b.key <> a.key RETURN length(p) AS hops LIMIT 3",
+        ],
         ['MATCH (a:Person)-[*1..2]->(b) RETURN DISTINCT b.name AS name ORDER BY name SKIP 1 LIMIT 5'],
-        ['MATCH (p:Person) OPTIONAL MATCH (p)-[r:REPRESENTS]->(c) RETURN p.name AS name, collect(c.name) AS clients ORDER BY name'],
-        ['MATCH (p:Person) WHERE EXISTS { (p)-[:REPRESENTS]->() } RETURN p.name AS name, COUNT { (p)--() } AS degree, [(p)--(x) | x.name][..3] AS some'],
+        [
+          'MATCH (p:Person) OPTIONAL MATCH (p)-[r:REPRESENTS]->(c) RETURN p.name AS name, collect(c.name) AS clients ORDER BY name',
+        ],
+        [
+          'MATCH (p:Person) WHERE EXISTS { (p)-[:REPRESENTS]->() } RETURN p.name AS name, COUNT { (p)--() } AS degree, [(p)--(x) | x.name][..3] AS some',
+        ],
         ['MATCH (n:Person) RETURN n.name AS name UNION MATCH (n:Organisation) RETURN n.name AS name'],
-        ['UNWIND $keys AS key CALL (key) { MATCH (e:Entity {key: key}) RETURN e.name AS name } RETURN key, name', { keys: ['alec-baldwin', 'rust'] }],
+        [
+          'UNWIND $keys AS key CALL (key) { MATCH (e:Entity {key: key}) RETURN e.name AS name } RETURN key, name',
+          { keys: ['alec-baldwin', 'rust'] },
+        ],
         ['MATCH (e:Event) WITH e.eventType AS type, count(*) AS n RETURN type, n ORDER BY n DESC, type'],
       ];
       for (const [query, params] of allowed) {
@@ -214,7 +259,10 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         expect(result.errors, query).toBeUndefined();
         expect(result.data?.cypher.rows.length, query).toBeGreaterThan(0);
       }
-      const { data } = await ask(api, "RETURN date.truncate('month', date('2021-10-21')) AS month, 9007199254740993 AS big, 42 AS small");
+      const { data } = await ask(
+        api,
+        "RETURN date.truncate('month', date('2021-10-21')) AS month, 9007199254740993 AS big, 42 AS small",
+      );
       expect(data?.cypher.rows).toEqual([{ month: '2021-10-01', big: '9007199254740993', small: 42 }]);
     });
   });
@@ -240,7 +288,9 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         }
         const result = await attack;
         const ms = performance.now() - started;
-        console.log(`huge result: ${result.errors?.[0]?.message} after ${ms.toFixed(0)} ms; /health polled ${latencies.length} times, max ${Math.max(...latencies).toFixed(1)} ms`);
+        console.log(
+          `huge result: ${result.errors?.[0]?.message} after ${ms.toFixed(0)} ms; /health polled ${latencies.length} times, max ${Math.max(...latencies).toFixed(1)} ms`,
+        );
         expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
         expect(result.errors?.[0]?.message).toMatch(/ran longer than 3000 ms|too large/);
         expect(ms).toBeLessThan(3000 + 1000 + 2000);
@@ -253,7 +303,13 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     }, 60_000);
 
     it("that fills a worker's heap ends that worker, not the API; the next query gets a new one", async () => {
-      const workers = new CypherWorkers({ login: { uri: neo4jUri!, user: 'neo4j', password: '' }, database: DATABASE, connectTimeoutMs: 5000, heapMb: 32, maxWorkers: 1 });
+      const workers = new CypherWorkers({
+        login: { uri: neo4jUri!, user: 'neo4j', password: '' },
+        database: DATABASE,
+        connectTimeoutMs: 5000,
+        heapMb: 32,
+        maxWorkers: 1,
+      });
       const limits = { timeoutMs: 20_000, rowLimit: 1000, maxBytes: 5_000_000 };
       try {
         const started = performance.now();
@@ -261,7 +317,9 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
           reason: 'TOO_LARGE',
           message: 'the result is too large to read: it needed more than 32 MB',
         });
-        console.log(`a result over a 32 MB worker heap was refused after ${(performance.now() - started).toFixed(0)} ms`);
+        console.log(
+          `a result over a 32 MB worker heap was refused after ${(performance.now() - started).toFixed(0)} ms`,
+        );
         expect((await workers.run('RETURN 1 AS one', {}, limits)).rows).toEqual([{ one: 1 }]);
       } finally {
         await workers.close();
@@ -278,7 +336,9 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         expect(data?.cypher.truncated).toBe(true);
         expect(data?.cypher.rows.length).toBeGreaterThan(50);
         expect(data?.cypher.rows.length).toBeLessThan(100);
-        expect(Buffer.byteLength(JSON.stringify(data?.cypher.rows))).toBeLessThanOrEqual(100_000 + data!.cypher.rows.length);
+        expect(Buffer.byteLength(JSON.stringify(data?.cypher.rows))).toBeLessThanOrEqual(
+          100_000 + data!.cypher.rows.length,
+        );
         const big = await ask(server, "RETURN reduce(s = '', i IN range(1, 20000) | s + 'xxxxxxxxxx') AS s");
         expect(big.errors?.[0]).toMatchObject({
           message: 'the first row of the result is larger than CYPHER_MAX_BYTES (100000 bytes): return less',
@@ -314,14 +374,20 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
       const { store: own, config } = productionStore({ STORE_TIMEOUT_MS: '500', CYPHER_TIMEOUT_MS: '1500' });
       const lines: string[] = [];
       const metrics = createMetrics();
-      const yoga = createServer(own, config.server, { logger: createLogger('info', { write: (line: string) => lines.push(line) }), metrics });
+      const yoga = createServer(own, config.server, {
+        logger: createLogger('info', { write: (line: string) => lines.push(line) }),
+        metrics,
+      });
       const query = async (q: string) => {
         const response = await yoga.fetch('http://test/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...AS_ANALYST },
           body: JSON.stringify({ query: CYPHER, variables: { q } }),
         });
-        return (await response.json()) as { data?: { cypher: { rows: Record<string, unknown>[] } }; errors?: { message: string; extensions?: { code?: string } }[] };
+        return (await response.json()) as {
+          data?: { cypher: { rows: Record<string, unknown>[] } };
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
       };
       try {
         await query('RETURN 1 AS warm');
@@ -354,17 +420,22 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
       }
     }, 60_000);
 
-    it.runIf(localNeo4j)('reports a query that fills its transaction memory as QUERY_TOO_COMPLEX at once, without retrying it', async () => {
-      const started = performance.now();
-      const result = await ask(api, 'UNWIND range(1, 20000000) AS x WITH collect(x) AS l RETURN size(l) AS n');
-      const ms = performance.now() - started;
-      console.log(`a query over the transaction memory cap was refused after ${ms.toFixed(0)} ms`);
-      expect(result.errors?.[0]).toMatchObject({
-        message: 'the query needed more memory than the database allows one query (Neo.TransientError.General.MemoryPoolOutOfMemoryError)',
-        extensions: { code: 'QUERY_TOO_COMPLEX' },
-      });
-      expect(ms).toBeLessThan(4000);
-    }, 30_000);
+    it.runIf(localNeo4j)(
+      'reports a query that fills its transaction memory as QUERY_TOO_COMPLEX at once, without retrying it',
+      async () => {
+        const started = performance.now();
+        const result = await ask(api, 'UNWIND range(1, 20000000) AS x WITH collect(x) AS l RETURN size(l) AS n');
+        const ms = performance.now() - started;
+        console.log(`a query over the transaction memory cap was refused after ${ms.toFixed(0)} ms`);
+        expect(result.errors?.[0]).toMatchObject({
+          message:
+            'the query needed more memory than the database allows one query (Neo.TransientError.General.MemoryPoolOutOfMemoryError)',
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        });
+        expect(ms).toBeLessThan(4000);
+      },
+      30_000,
+    );
   });
 
   describe('parameters', () => {
@@ -381,7 +452,10 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...AS_ANALYST },
         body: `{"query": ${JSON.stringify(CYPHER)}, "variables": {"q": ${JSON.stringify(q)}, "p": ${paramsJson}}}`,
       });
-      return { status: response.status, ...((await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] }) };
+      return {
+        status: response.status,
+        ...((await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] }),
+      };
     }
 
     it(`takes params ${MAX_PARAMS_DEPTH} levels deep, and refuses deeper ones (10,000 levels too) as BAD_USER_INPUT`, async () => {
@@ -401,8 +475,13 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     });
 
     it(`refuses params of more than ${MAX_PARAMS_VALUES} values as BAD_USER_INPUT`, async () => {
-      const result = await ask(api, 'RETURN size($xs) AS n', { xs: Array.from({ length: MAX_PARAMS_VALUES }, (_, i) => i % 10) });
-      expect(result.errors?.[0]).toMatchObject({ message: `params may hold at most ${MAX_PARAMS_VALUES} values`, extensions: { code: 'BAD_USER_INPUT' } });
+      const result = await ask(api, 'RETURN size($xs) AS n', {
+        xs: Array.from({ length: MAX_PARAMS_VALUES }, (_, i) => i % 10),
+      });
+      expect(result.errors?.[0]).toMatchObject({
+        message: `params may hold at most ${MAX_PARAMS_VALUES} values`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     });
   });
 
@@ -432,14 +511,22 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
   describe('whom analyst Cypher logs in as', () => {
     it('is NEO4J_ANALYST_USER when set, the API user otherwise', () => {
       const base = { NEO4J_URI: 'bolt://db:7687', NEO4J_USER: 'api', NEO4J_PASSWORD: 'api-secret' };
-      const withReader = readConfig({ ...base, NEO4J_ANALYST_USER: 'analyst', NEO4J_ANALYST_PASSWORD: 'reader-secret' }).neo4j!;
+      const withReader = readConfig({ ...base, NEO4J_ANALYST_USER: 'analyst', NEO4J_ANALYST_PASSWORD: 'reader-secret' })
+        .neo4j!;
       expect(analystLogin(withReader)).toEqual({ uri: 'bolt://db:7687', user: 'analyst', password: 'reader-secret' });
-      expect(analystLogin(readConfig(base).neo4j!)).toEqual({ uri: 'bolt://db:7687', user: 'api', password: 'api-secret' });
+      expect(analystLogin(readConfig(base).neo4j!)).toEqual({
+        uri: 'bolt://db:7687',
+        user: 'api',
+        password: 'api-secret',
+      });
     });
 
     it('serves analyst Cypher through that login', async () => {
       // the test database has authentication off, so any login is accepted: this shows the wiring runs
-      const { store: own, config } = productionStore({ NEO4J_ANALYST_USER: 'analyst', NEO4J_ANALYST_PASSWORD: 'reader-secret' });
+      const { store: own, config } = productionStore({
+        NEO4J_ANALYST_USER: 'analyst',
+        NEO4J_ANALYST_PASSWORD: 'reader-secret',
+      });
       try {
         expect((await ask(apiFor(own, config.server), 'RETURN 1 AS one')).data?.cypher.rows).toEqual([{ one: 1 }]);
       } finally {
@@ -459,9 +546,15 @@ describe('the read-only plan policy', () => {
 
   it('passes read operators, allowlisted procedures and built-in functions in any case', () => {
     const plan = results(
-      node('Projection@neo4j', 'Point.Distance(a, b) AS d, DATE.truncate($autostring_0, date()) AS `point.distance(a, b)`', [
-        node('VarLengthExpand(Pruning,BFS,All)@neo4j', '(a)-[*..3]->(b)', [node('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)')]),
-      ]),
+      node(
+        'Projection@neo4j',
+        'Point.Distance(a, b) AS d, DATE.truncate($autostring_0, date()) AS `point.distance(a, b)`',
+        [
+          node('VarLengthExpand(Pruning,BFS,All)@neo4j', '(a)-[*..3]->(b)', [
+            node('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)'),
+          ]),
+        ],
+      ),
     );
     expect(planRefusal(plan, 'neo4j', 'neo4j')).toBeNull();
   });
@@ -470,19 +563,35 @@ describe('the read-only plan policy', () => {
     const cases: [PlanNode, string][] = [
       [node('Projection@neo4j', 'apoc.load.json($autostring_0) AS value'), 'apoc.load.json'],
       [node('Filter@neo4j', 'APOC.Util.Validate(x) AND n.name = $autostring_1'), 'APOC.Util.Validate'],
-      [node('ProcedureCall@neo4j', 'db.index.fulltext.queryNodes(apoc.text.join($a, $b), $c) :: (node :: NODE)'), 'apoc.text.join'],
+      [
+        node('ProcedureCall@neo4j', 'db.index.fulltext.queryNodes(apoc.text.join($a, $b), $c) :: (node :: NODE)'),
+        'apoc.text.join',
+      ],
       [node('Projection@neo4j', '`apoc`.`load`.json(x) AS v'), 'apoc.load.json'],
     ];
     for (const [plan, name] of cases) {
-      expect(planRefusal(results(plan), 'neo4j', 'neo4j')).toMatchObject({ reason: 'NOT_ALLOWED', message: `the function ${name} is not allowed` });
+      expect(planRefusal(results(plan), 'neo4j', 'neo4j')).toMatchObject({
+        reason: 'NOT_ALLOWED',
+        message: `the function ${name} is not allowed`,
+      });
     }
   });
 
   it('refuses operators it does not know, plans on another database, and a missing plan', () => {
-    expect(planRefusal(results(node('SomethingNew@neo4j')), 'neo4j', 'neo4j')).toMatchObject({ reason: 'NOT_ALLOWED', message: 'cypher may not use SomethingNew' });
-    expect(planRefusal(results(node('Create@neo4j', '(n:X)')), 'neo4j', 'neo4j')).toMatchObject({ reason: 'WRITE', message: 'cypher is read-only: it may not write (Create)' });
-    expect(planRefusal(results(node('AllNodesScan@system', 'n')), 'neo4j', 'neo4j')).toMatchObject({ message: 'cypher may only read the database neo4j, not system' });
-    expect(planRefusal(results(node('AllNodesScan@neo4j', 'n')), 'system', 'neo4j')).toMatchObject({ message: 'cypher may only read the database neo4j, not system' });
+    expect(planRefusal(results(node('SomethingNew@neo4j')), 'neo4j', 'neo4j')).toMatchObject({
+      reason: 'NOT_ALLOWED',
+      message: 'cypher may not use SomethingNew',
+    });
+    expect(planRefusal(results(node('Create@neo4j', '(n:X)')), 'neo4j', 'neo4j')).toMatchObject({
+      reason: 'WRITE',
+      message: 'cypher is read-only: it may not write (Create)',
+    });
+    expect(planRefusal(results(node('AllNodesScan@system', 'n')), 'neo4j', 'neo4j')).toMatchObject({
+      message: 'cypher may only read the database neo4j, not system',
+    });
+    expect(planRefusal(results(node('AllNodesScan@neo4j', 'n')), 'system', 'neo4j')).toMatchObject({
+      message: 'cypher may only read the database neo4j, not system',
+    });
     expect(planRefusal(false, 'neo4j', 'neo4j')).toMatchObject({ reason: 'NOT_ALLOWED' });
   });
 
@@ -490,6 +599,8 @@ describe('the read-only plan policy', () => {
     let plan = node('AllNodesScan@neo4j', 'n');
     for (let i = 0; i < 100_000; i += 1) plan = node('Filter@neo4j', 'n.x > 1', [plan]);
     expect(planRefusal(results(plan), 'neo4j', 'neo4j')).toBeNull();
-    expect(planRefusal(results(node('Apply@neo4j', undefined, [plan, node('LoadCSV@neo4j', 'l')])), 'neo4j', 'neo4j')).toMatchObject({ message: 'cypher may not use LOAD CSV' });
+    expect(
+      planRefusal(results(node('Apply@neo4j', undefined, [plan, node('LoadCSV@neo4j', 'l')])), 'neo4j', 'neo4j'),
+    ).toMatchObject({ message: 'cypher may not use LOAD CSV' });
   });
 });

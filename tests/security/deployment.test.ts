@@ -20,12 +20,14 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes every port on 127.0.0.1 only', () => {
-    const published = [...compose.matchAll(/^\s*-\s*"([^"]+)"/gm)].map((m) => m[1]!).filter((p) => /^\S*\d+:\d+$/.test(p));
+    const published = [...compose.matchAll(/^\s*-\s*"([^"]+)"/gm)]
+      .map((m) => m[1]!)
+      .filter((p) => /^\S*\d+:\d+$/.test(p));
     expect(published.length).toBe(3);
     for (const port of published) expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
   });
 
-  it('turns off file URLs for LOAD CSV and caps a transaction\'s memory', () => {
+  it("turns off file URLs for LOAD CSV and caps a transaction's memory", () => {
     expect(compose).toMatch(/NEO4J_dbms_security_allow__csv__import__from__file__urls: "false"/);
     expect(compose).toMatch(/NEO4J_db_memory_transaction_max: \S+/);
   });

@@ -19,7 +19,11 @@ import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { createGraphQLError } from 'graphql-yoga';
 import { rustCase } from '../support/stores.js';
 
-const CLOSED: Partial<ServerOptions> = { requireAuth: true, readTokens: ['reader-token'], analystTokens: ['analyst-token'] };
+const CLOSED: Partial<ServerOptions> = {
+  requireAuth: true,
+  readTokens: ['reader-token'],
+  analystTokens: ['analyst-token'],
+};
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A server with its log lines captured and its metrics at hand. */
@@ -32,14 +36,26 @@ function observed(options: Partial<ServerOptions> = {}, store: GraphStore = new 
     },
   });
   const metrics = createMetrics();
-  const yoga = createServer(store, { ...DEFAULT_SERVER_OPTIONS, ...options }, { logger: createLogger('info', destination), metrics });
+  const yoga = createServer(
+    store,
+    { ...DEFAULT_SERVER_OPTIONS, ...options },
+    { logger: createLogger('info', destination), metrics },
+  );
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   return { yoga, lines, metrics, post };
 }
 
 /** The metrics text without prom-client's process and Node.js metrics, whose size varies with GC. */
-const ownMetrics = (text: string) => text.split('\n').filter((l) => !/^(# (HELP|TYPE) )?(process|nodejs)_/.test(l)).join('\n');
+const ownMetrics = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !/^(# (HELP|TYPE) )?(process|nodejs)_/.test(l))
+    .join('\n');
 
 /** 100 kB of name, different for each i: what the attack sent 200 times. */
 const hugeName = (i: number) => `Op${i}_${'x'.repeat(100_000)}`;
@@ -88,13 +104,17 @@ describe('metrics and logs under a flood of anonymous operation names (item 4)',
 
   it('labels only known error codes and methods, and logs a long path cut short', async () => {
     const store = Object.assign(new MemoryStore(rustCase()), {
-      listEntities: async () => { throw createGraphQLError('chosen by someone else', { extensions: { code: `EVIL_${'y'.repeat(1000)}` } }); },
+      listEntities: async () => {
+        throw createGraphQLError('chosen by someone else', { extensions: { code: `EVIL_${'y'.repeat(1000)}` } });
+      },
     }) as GraphStore;
     const server = observed({}, store);
     await server.post({ query: '{ node(id: "garbage") { id } }' });
     // a GraphQLError is not masked, so its code reaches the client and the metrics as it is
     const probe = await server.post({ query: '{ people { totalCount } }' });
-    expect(((await probe.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toMatch(/^EVIL_/);
+    expect(((await probe.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toMatch(
+      /^EVIL_/,
+    );
     for (let i = 0; i < 20; i++) await server.yoga.fetch('http://test/ready', { method: `M${i}${'Z'.repeat(50)}` });
     await server.yoga.fetch(`http://test/${'p'.repeat(100_000)}`);
     const text = await (await server.yoga.fetch('http://test/metrics')).text();
@@ -151,14 +171,25 @@ describe('CORS allows only CORS_ORIGINS (item 7)', () => {
   const preflight = (yoga: ReturnType<typeof observed>['yoga'], origin: string) =>
     yoga.fetch('http://test/graphql', {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-graphql-yoga-csrf' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-graphql-yoga-csrf',
+      },
     });
   const simple = (yoga: ReturnType<typeof observed>['yoga'], origin: string) =>
-    yoga.fetch('http://test/graphql', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
 
   it('by default sends no CORS headers at all: same origin only', async () => {
     const { yoga } = observed();
-    for (const response of [await preflight(yoga, 'https://evil.example'), await simple(yoga, 'https://evil.example')]) {
+    for (const response of [
+      await preflight(yoga, 'https://evil.example'),
+      await simple(yoga, 'https://evil.example'),
+    ]) {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
       expect(response.headers.get('access-control-allow-headers')).toBeNull();
@@ -175,8 +206,15 @@ describe('CORS allows only CORS_ORIGINS (item 7)', () => {
       expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
       expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-graphql-yoga-csrf');
       expect(allowed.headers.get('vary')).toContain('Origin');
-      expect((await simple(yoga, 'https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
-      for (const foreign of ['https://evil.example', 'null', 'https://app.example.evil.example', 'http://app.example']) {
+      expect((await simple(yoga, 'https://app.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://app.example',
+      );
+      for (const foreign of [
+        'https://evil.example',
+        'null',
+        'https://app.example.evil.example',
+        'http://app.example',
+      ]) {
         for (const response of [await preflight(yoga, foreign), await simple(yoga, foreign)]) {
           expect(response.headers.get('access-control-allow-origin'), foreign).toBeNull();
           expect(response.headers.get('access-control-allow-credentials'), foreign).toBeNull();
@@ -186,8 +224,9 @@ describe('CORS allows only CORS_ORIGINS (item 7)', () => {
   });
 
   it('reads CORS_ORIGINS as origins, and refuses an entry that is not one', () => {
-    expect(readConfig({ CORS_ORIGINS: 'https://app.example, https://other.example:8443/' }).server.corsOrigins)
-      .toEqual(['https://app.example', 'https://other.example:8443']);
+    expect(readConfig({ CORS_ORIGINS: 'https://app.example, https://other.example:8443/' }).server.corsOrigins).toEqual(
+      ['https://app.example', 'https://other.example:8443'],
+    );
     expect(() => readConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => readConfig({ CORS_ORIGINS: 'app.example' })).toThrow(/CORS_ORIGINS/);
   });
@@ -204,17 +243,76 @@ describe('CSRF prevention (item 7): when the x-graphql-yoga-csrf header is neede
     return data;
   };
   const cases: { name: string; init: () => RequestInit; path?: string; needsHeader: boolean }[] = [
-    { name: 'GET without a content type', path: `/graphql?query=${encodeURIComponent(QUERY)}`, init: () => ({}), needsHeader: true },
-    { name: 'GET with content-type text/plain', path: `/graphql?query=${encodeURIComponent(QUERY)}`, init: () => ({ headers: { 'content-type': 'text/plain' } }), needsHeader: true },
-    { name: 'GET with content-type application/json', path: `/graphql?query=${encodeURIComponent(QUERY)}`, init: () => ({ headers: { 'content-type': 'application/json' } }), needsHeader: false },
-    { name: 'POST application/json', init: () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) }), needsHeader: false },
-    { name: 'POST application/graphql-response+json accepted, json body', init: () => ({ method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: QUERY }) }), needsHeader: false },
-    { name: 'POST application/graphql', init: () => ({ method: 'POST', headers: { 'content-type': 'application/graphql' }, body: QUERY }), needsHeader: false },
-    { name: 'POST text/plain', init: () => ({ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify({ query: QUERY }) }), needsHeader: true },
-    { name: 'POST Text/Plain (case does not matter)', init: () => ({ method: 'POST', headers: { 'content-type': 'Text/Plain' }, body: JSON.stringify({ query: QUERY }) }), needsHeader: true },
-    { name: 'POST application/x-www-form-urlencoded', init: () => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }), needsHeader: true },
+    {
+      name: 'GET without a content type',
+      path: `/graphql?query=${encodeURIComponent(QUERY)}`,
+      init: () => ({}),
+      needsHeader: true,
+    },
+    {
+      name: 'GET with content-type text/plain',
+      path: `/graphql?query=${encodeURIComponent(QUERY)}`,
+      init: () => ({ headers: { 'content-type': 'text/plain' } }),
+      needsHeader: true,
+    },
+    {
+      name: 'GET with content-type application/json',
+      path: `/graphql?query=${encodeURIComponent(QUERY)}`,
+      init: () => ({ headers: { 'content-type': 'application/json' } }),
+      needsHeader: false,
+    },
+    {
+      name: 'POST application/json',
+      init: () => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      }),
+      needsHeader: false,
+    },
+    {
+      name: 'POST application/graphql-response+json accepted, json body',
+      init: () => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: QUERY }),
+      }),
+      needsHeader: false,
+    },
+    {
+      name: 'POST application/graphql',
+      init: () => ({ method: 'POST', headers: { 'content-type': 'application/graphql' }, body: QUERY }),
+      needsHeader: false,
+    },
+    {
+      name: 'POST text/plain',
+      init: () => ({
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify({ query: QUERY }),
+      }),
+      needsHeader: true,
+    },
+    {
+      name: 'POST Text/Plain (case does not matter)',
+      init: () => ({
+        method: 'POST',
+        headers: { 'content-type': 'Text/Plain' },
+        body: JSON.stringify({ query: QUERY }),
+      }),
+      needsHeader: true,
+    },
+    {
+      name: 'POST application/x-www-form-urlencoded',
+      init: () => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }),
+      needsHeader: true,
+    },
     { name: 'POST multipart/form-data', init: () => ({ method: 'POST', body: multipart() }), needsHeader: true },
-    { name: 'POST without a content type', init: () => ({ method: 'POST', body: new Blob([JSON.stringify({ query: QUERY })]) }), needsHeader: true },
+    {
+      name: 'POST without a content type',
+      init: () => ({ method: 'POST', body: new Blob([JSON.stringify({ query: QUERY })]) }),
+      needsHeader: true,
+    },
   ];
 
   for (const c of cases) {
@@ -231,14 +329,17 @@ describe('CSRF prevention (item 7): when the x-graphql-yoga-csrf header is neede
         expect(bare.status).toBe(200);
       }
       const init = c.init();
-      const withHeader = await yoga.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'x-graphql-yoga-csrf': '1' } });
+      const withHeader = await yoga.fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), 'x-graphql-yoga-csrf': '1' },
+      });
       expect(withHeader.status).not.toBe(403);
     });
   }
 });
 
 describe('small leaks (item 8)', () => {
-  it('export formats named like Object\'s own properties are 404, with the JSON error and no stack', async () => {
+  it("export formats named like Object's own properties are 404, with the JSON error and no stack", async () => {
     const { yoga } = observed();
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       const response = await yoga.fetch(`http://test/export/graph.${name}`);
@@ -260,18 +361,26 @@ describe('small leaks (item 8)', () => {
     expect(body.data).toBeUndefined();
     expect(body.errors[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect((await post({ query: '{ people { totalCount } }' }, { ...strict, ...bearer('guess') })).status).toBe(401);
-    expect((await post({ query: '{ people { totalCount } }' }, { ...strict, ...bearer('reader-token') })).status).toBe(200);
+    expect((await post({ query: '{ people { totalCount } }' }, { ...strict, ...bearer('reader-token') })).status).toBe(
+      200,
+    );
     // application/json keeps its 200 with the error, as GraphQL over HTTP allows for that type
     const legacy = await post({ query: '{ people { totalCount } }' }, { accept: 'application/json' });
     expect(legacy.status).toBe(200);
-    expect(((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('a malformed JSON body is a short 400 that does not echo the body', async () => {
     const { yoga } = observed();
     for (const accept of ['application/json', 'application/graphql-response+json']) {
       const body = `{"query": "{ __typename }", ${'secret-body-text '.repeat(1000)}`;
-      const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body,
+      });
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(text).not.toContain('secret-body-text');
@@ -280,9 +389,14 @@ describe('small leaks (item 8)', () => {
     }
     // variables that are not JSON, in a GET or a form post: a 400 too, not a masked 500
     const variables = encodeURIComponent(`{"x": secret-variables-text`);
-    const get = await yoga.fetch(`http://test/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${variables}`, { headers: { 'x-graphql-yoga-csrf': '1' } });
+    const get = await yoga.fetch(
+      `http://test/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${variables}`,
+      { headers: { 'x-graphql-yoga-csrf': '1' } },
+    );
     const form = await yoga.fetch('http://test/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-graphql-yoga-csrf': '1' }, body: `query=${encodeURIComponent('{ __typename }')}&variables=${variables}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-graphql-yoga-csrf': '1' },
+      body: `query=${encodeURIComponent('{ __typename }')}&variables=${variables}`,
     });
     for (const response of [get, form]) {
       expect(response.status).toBe(400);
@@ -309,11 +423,23 @@ describe('shutdown with kept-alive connections (item 8)', () => {
     const body = JSON.stringify({ query: '{ people { totalCount } }' });
     let finish: () => void = () => {};
     const answer = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, agent, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-        let text = '';
-        res.on('data', (c) => { text += c; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          agent,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 5));
       finish = () => req.end(body.slice(5));
@@ -323,7 +449,10 @@ describe('shutdown with kept-alive connections (item 8)', () => {
 
   it('a response written after closeGracefully began says Connection: close', async () => {
     const store = new MemoryStore(rustCase());
-    const yoga = createServer(store, DEFAULT_SERVER_OPTIONS, { logger: createLogger('silent'), metrics: createMetrics() });
+    const yoga = createServer(store, DEFAULT_SERVER_OPTIONS, {
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+    });
     const http = createHttpServer(yoga);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const { port } = http.address() as AddressInfo;

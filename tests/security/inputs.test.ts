@@ -26,22 +26,43 @@ for (const under of STORES) {
         message: 'text may be at most 100 characters long, got 315',
         extensions: { code: 'BAD_USER_INPUT' },
       });
-      const longest = await on.api.query<{ search: { entity: { name: string } }[] }>(SEARCH, { text: `baldwin ${'x'.repeat(92)}` });
+      const longest = await on.api.query<{ search: { entity: { name: string } }[] }>(SEARCH, {
+        text: `baldwin ${'x'.repeat(92)}`,
+      });
       expect(longest.errors).toBeUndefined();
       expect(longest.data!.search).toEqual([]);
-      expect((await refusal('{ people(where: { nameContains: "%s" }) { totalCount } }'.replace('%s', 'b'.repeat(101))))?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(
+        (await refusal('{ people(where: { nameContains: "%s" }) { totalCount } }'.replace('%s', 'b'.repeat(101))))
+          ?.extensions?.code,
+      ).toBe('BAD_USER_INPUT');
     });
 
     it('refuses cursors that encodeCursor never writes: far offsets, hex, padding, signs', async () => {
       const PAGE = 'query($after: String) { people(first: 2, after: $after) { edges { node { name } } } }';
-      for (const text of ['cursor:1000000000000', 'cursor:0x10', 'cursor:1e3', 'cursor:-1', 'cursor: 1', 'cursor:01', 'cursor:10000001']) {
-        expect(await refusal(PAGE, { after: cursorOf(text) }), text).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      for (const text of [
+        'cursor:1000000000000',
+        'cursor:0x10',
+        'cursor:1e3',
+        'cursor:-1',
+        'cursor: 1',
+        'cursor:01',
+        'cursor:10000001',
+      ]) {
+        expect(await refusal(PAGE, { after: cursorOf(text) }), text).toMatchObject({
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       }
-      expect(await refusal(PAGE, { after: `${cursorOf('cursor:1')}==` })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(await refusal(PAGE, { after: `${cursorOf('cursor:1')}==` })).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       const events = 'query($after: String) { events(first: 1, after: $after) { totalCount } }';
-      expect(await refusal(events, { after: cursorOf('cursor:1000000000000') })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(await refusal(events, { after: cursorOf('cursor:1000000000000') })).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       // the furthest cursor allowed simply finds nothing there
-      const far = await on.api.query<{ people: { edges: { node: { name: string } }[] } }>(PAGE, { after: cursorOf('cursor:9999999') });
+      const far = await on.api.query<{ people: { edges: { node: { name: string } }[] } }>(PAGE, {
+        after: cursorOf('cursor:9999999'),
+      });
       expect(far.data?.people.edges).toEqual([]);
     });
 

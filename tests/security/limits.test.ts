@@ -34,10 +34,14 @@ describe('a fragment bomb', () => {
   });
 
   it('is measured exactly: 2^n names and keys, not an estimate', async () => {
-    const open = apiFor(new MemoryStore(rustCase()), { limits: { ...DEFAULT_LIMITS, maxCost: 1 + 10 * (1 + 2 ** 10 * 2) } });
+    const open = apiFor(new MemoryStore(rustCase()), {
+      limits: { ...DEFAULT_LIMITS, maxCost: 1 + 10 * (1 + 2 ** 10 * 2) },
+    });
     // search 1, then 10 hits (its default first) each: entity 1 + 2^10 x (name, key)
     expect((await open.query(fragmentBomb(10))).errors).toBeUndefined();
-    const tighter = apiFor(new MemoryStore(rustCase()), { limits: { ...DEFAULT_LIMITS, maxCost: 10 * (1 + 2 ** 10 * 2) } });
+    const tighter = apiFor(new MemoryStore(rustCase()), {
+      limits: { ...DEFAULT_LIMITS, maxCost: 10 * (1 + 2 ** 10 * 2) },
+    });
     expect((await tighter.query(fragmentBomb(10))).errors?.[0]).toMatchObject({
       extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost', found: 1 + 10 * (1 + 2 ** 10 * 2) },
     });

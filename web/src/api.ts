@@ -1,17 +1,44 @@
 /** The explorer reads everything through GraphQL, like any front end. */
 
-export interface EntitySummary { id: string; key: string; kind: string; name: string }
-interface EdgeSummary { id: string; type: string; role: string | null; from: { id: string }; to: { id: string } }
-export interface SubgraphAnswer { nodes: EntitySummary[]; edges: EdgeSummary[]; truncated: boolean }
-export interface Quote { quote: string; start: number; end: number; source: { key: string } }
+export interface EntitySummary {
+  id: string;
+  key: string;
+  kind: string;
+  name: string;
+}
+interface EdgeSummary {
+  id: string;
+  type: string;
+  role: string | null;
+  from: { id: string };
+  to: { id: string };
+}
+export interface SubgraphAnswer {
+  nodes: EntitySummary[];
+  edges: EdgeSummary[];
+  truncated: boolean;
+}
+export interface Quote {
+  quote: string;
+  start: number;
+  end: number;
+  source: { key: string };
+}
 export interface EntityDetails extends EntitySummary {
   aliases: string[];
   summary: string | null;
   mentions: Quote[];
   relationships: { edges: { node: EdgeSummary & { from: EntitySummary; to: EntitySummary; evidence: Quote[] } }[] };
 }
-export interface TimelineEvent extends EntitySummary { eventType: string; date: { text: string } | null }
-export interface SourceText { key: string; title: string; text: string }
+export interface TimelineEvent extends EntitySummary {
+  eventType: string;
+  date: { text: string } | null;
+}
+export interface SourceText {
+  key: string;
+  title: string;
+  text: string;
+}
 
 const TOKEN_KEY = 'caseGraphToken';
 
@@ -20,7 +47,11 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
   const token = localStorage.getItem(TOKEN_KEY);
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -39,8 +70,10 @@ const SUMMARY = 'id key kind name';
 const EDGE = 'id type role from { id } to { id }';
 
 export const searchEntities = (text: string) =>
-  graphql<{ search: { entity: EntitySummary }[] }>(`query($text: String!) { search(text: $text, first: 8) { entity { ${SUMMARY} } } }`, { text })
-    .then((d) => d.search.map((h) => h.entity));
+  graphql<{ search: { entity: EntitySummary }[] }>(
+    `query($text: String!) { search(text: $text, first: 8) { entity { ${SUMMARY} } } }`,
+    { text },
+  ).then((d) => d.search.map((h) => h.entity));
 
 export const neighbourhoodOf = (id: string, depth = 1) =>
   graphql<{ neighbourhood: SubgraphAnswer }>(
@@ -66,7 +99,8 @@ export const detailsOf = (id: string) =>
 export const timelineEvents = () =>
   graphql<{ timeline: TimelineEvent[] }>(`{ timeline { ${SUMMARY} eventType date { text } } }`).then((d) => d.timeline);
 
-export const sourceTexts = () => graphql<{ sources: SourceText[] }>(`{ sources { key title text } }`).then((d) => d.sources);
+export const sourceTexts = () =>
+  graphql<{ sources: SourceText[] }>(`{ sources { key title text } }`).then((d) => d.sources);
 
 export const wholeCase = async (): Promise<SubgraphAnswer> => {
   const lists = ['people', 'organisations', 'productions', 'locations', 'events'];

@@ -52,18 +52,33 @@ export function addSubgraph(cy: Core, subgraph: SubgraphAnswer): void {
   for (const node of subgraph.nodes) {
     if (cy.getElementById(node.id).nonempty()) continue;
     const style = KIND_STYLE[node.kind as EntityKind];
-    elements.push({ group: 'nodes', data: { ...node, colour: style?.colour ?? '#888', shape: style?.shape ?? 'ellipse' } });
+    elements.push({
+      group: 'nodes',
+      data: { ...node, colour: style?.colour ?? '#888', shape: style?.shape ?? 'ellipse' },
+    });
   }
   for (const edge of subgraph.edges) {
     if (cy.getElementById(edge.id).nonempty()) continue;
     elements.push({
       group: 'edges',
-      data: { id: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, label: edge.role ? `${edge.type} (${edge.role})` : edge.type },
+      data: {
+        id: edge.id,
+        source: edge.from.id,
+        target: edge.to.id,
+        type: edge.type,
+        label: edge.role ? `${edge.type} (${edge.role})` : edge.type,
+      },
     });
   }
   cy.add(elements);
   // the most connected in the middle: an expanded entity sits at the centre of what it brought in
-  cy.layout({ name: 'concentric', animate: false, concentric: (node) => node.degree(false), levelWidth: () => 2, minNodeSpacing: 70 }).run();
+  cy.layout({
+    name: 'concentric',
+    animate: false,
+    concentric: (node) => node.degree(false),
+    levelWidth: () => 2,
+    minNodeSpacing: 70,
+  }).run();
   cy.fit(undefined, 40);
   // a handful of nodes would otherwise be blown up to fill the screen
   if (cy.zoom() > 1.1) {

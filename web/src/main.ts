@@ -2,8 +2,15 @@
 import { KIND_STYLE } from '@case-graph/domain/kindStyle.js';
 import { KIND_NAME } from '@case-graph/domain/kinds.js';
 import {
-  detailsOf, neighbourhoodOf, pathBetween, searchEntities, sourceTexts, timelineEvents, wholeCase,
-  type EntitySummary, type SourceText,
+  detailsOf,
+  neighbourhoodOf,
+  pathBetween,
+  searchEntities,
+  sourceTexts,
+  timelineEvents,
+  wholeCase,
+  type EntitySummary,
+  type SourceText,
 } from './api.js';
 import { addSubgraph, createGraphView } from './graphView.js';
 import { renderSource } from './sourceView.js';
@@ -28,7 +35,10 @@ function status(text: string): void {
 }
 
 function renderInView(): void {
-  const names = cy.nodes().map((n) => n.data('name') as string).sort();
+  const names = cy
+    .nodes()
+    .map((n) => n.data('name') as string)
+    .sort();
   $('in-view').replaceChildren(...names.map((name) => element('li', name)));
   status(`${names.length} entities, ${cy.edges().length} relationships in view`);
 }
@@ -51,9 +61,15 @@ async function select(node: EntitySummary): Promise<void> {
   expand.id = 'expand';
   expand.addEventListener('click', () => void expandSelected());
   const from = element('button', 'Path from here');
-  from.addEventListener('click', () => { pathFrom = node; renderPathFinder(); });
+  from.addEventListener('click', () => {
+    pathFrom = node;
+    renderPathFinder();
+  });
   const to = element('button', 'Path to here');
-  to.addEventListener('click', () => { pathTo = node; renderPathFinder(); });
+  to.addEventListener('click', () => {
+    pathTo = node;
+    renderPathFinder();
+  });
   actions.append(expand, ' ', from, ' ', to);
 
   const relationships = element('ul');
@@ -146,7 +162,10 @@ async function start(): Promise<void> {
     void runSearch($<HTMLInputElement>('search').value);
   });
   $('whole-case').addEventListener('click', async () => show(await wholeCase()));
-  $('clear').addEventListener('click', () => { cy.elements().remove(); renderInView(); });
+  $('clear').addEventListener('click', () => {
+    cy.elements().remove();
+    renderInView();
+  });
   $('find-path').addEventListener('click', () => void findPath());
 
   sources = await sourceTexts();

@@ -2,7 +2,13 @@
 import type { Quote, SourceText } from './api.js';
 
 /** Renders `source` with each quote marked; `primary` quotes (the entity's own mentions) stand out. */
-export function renderSource(container: HTMLElement, title: HTMLElement, source: SourceText, quotes: Quote[], primary: Quote[]): void {
+export function renderSource(
+  container: HTMLElement,
+  title: HTMLElement,
+  source: SourceText,
+  quotes: Quote[],
+  primary: Quote[],
+): void {
   title.textContent = `Source: ${source.title}`;
   const spans = quotes
     .filter((q) => q.source.key === source.key)

@@ -3,21 +3,45 @@ import { entityThatMustExist } from '../loaders.js';
 import { CreditRef, EntityRef, EventRef, EvidenceRef, ParticipationRef, PersonRef, ProductionRef } from '../refs.js';
 
 CreditRef.implement({
-  description: 'A person\'s work on a production, with the role the sources give (if any).',
+  description: "A person's work on a production, with the role the sources give (if any).",
   fields: (t) => ({
-    person: t.field({ type: PersonRef, description: 'Who worked on it.', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),
-    production: t.field({ type: ProductionRef, description: 'What they worked on.', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to) }),
+    person: t.field({
+      type: PersonRef,
+      description: 'Who worked on it.',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+    }),
+    production: t.field({
+      type: ProductionRef,
+      description: 'What they worked on.',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+    }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director"; null when the sources do not say.' }),
-    evidence: t.field({ type: [EvidenceRef], description: 'The words that state it; never empty.', resolve: (r) => r.evidence }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The words that state it; never empty.',
+      resolve: (r) => r.evidence,
+    }),
   }),
 });
 
 ParticipationRef.implement({
-  description: 'An entity\'s part in an event.',
+  description: "An entity's part in an event.",
   fields: (t) => ({
-    participant: t.field({ type: EntityRef, description: 'Who (a person or an organisation).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),
-    event: t.field({ type: EventRef, description: 'In what.', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to) }),
+    participant: t.field({
+      type: EntityRef,
+      description: 'Who (a person or an organisation).',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+    }),
+    event: t.field({
+      type: EventRef,
+      description: 'In what.',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+    }),
     role: t.string({ description: 'E.g. "shooter", "injured", "decided", "reported".', resolve: (r) => r.role ?? '' }),
-    evidence: t.field({ type: [EvidenceRef], description: 'The words that state it; never empty.', resolve: (r) => r.evidence }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The words that state it; never empty.',
+      resolve: (r) => r.evidence,
+    }),
   }),
 });

@@ -51,13 +51,20 @@ const CypherResultRef = builder.objectRef<CypherResult>('CypherResult').implemen
   description: 'What a read-only Cypher query returned.',
   fields: (t) => ({
     columns: t.exposeStringList('columns', { description: 'The names the query returned, in order.' }),
-    rows: t.field({ type: ['JSON'], description: 'Each row as a JSON object by column; nodes and relationships as objects with labels or type and properties.', resolve: (r) => r.rows }),
+    rows: t.field({
+      type: ['JSON'],
+      description:
+        'Each row as a JSON object by column; nodes and relationships as objects with labels or type and properties.',
+      resolve: (r) => r.rows,
+    }),
     truncated: t.exposeBoolean('truncated', {
-      description: 'True when rows were left out: more than CYPHER_ROW_LIMIT matched, or the next row would have taken the rows past CYPHER_MAX_BYTES of JSON.',
+      description:
+        'True when rows were left out: more than CYPHER_ROW_LIMIT matched, or the next row would have taken the rows past CYPHER_MAX_BYTES of JSON.',
     }),
     subgraph: t.field({
       type: SubgraphRef,
-      description: 'The entities and relationships that appear in the rows (with the ends of every relationship), ready to draw.',
+      description:
+        'The entities and relationships that appear in the rows (with the ends of every relationship), ready to draw.',
       resolve: (r) => ({ nodes: r.nodes, edges: r.edges, truncated: r.truncated }),
     }),
   }),
@@ -70,7 +77,10 @@ builder.queryField('cypher', (t) =>
     description:
       'Runs read-only Cypher on the Neo4j store (needs a bearer token from ANALYST_TOKENS). Writes, LOAD CSV, procedures and functions outside a read-only allowlist, administration commands and other databases are refused (FORBIDDEN) before the query runs; queries stop after CYPHER_TIMEOUT_MS (QUERY_TOO_COMPLEX); at most CYPHER_ROW_LIMIT rows and CYPHER_MAX_BYTES of them.',
     args: {
-      query: t.arg.string({ required: true, description: 'Cypher, e.g. MATCH (p:Person)-[r:REPRESENTS]->(c) RETURN p, r, c' }),
+      query: t.arg.string({
+        required: true,
+        description: 'Cypher, e.g. MATCH (p:Person)-[r:REPRESENTS]->(c) RETURN p, r, c',
+      }),
       params: t.arg({
         type: 'JSON',
         required: false,
@@ -84,7 +94,8 @@ builder.queryField('cypher', (t) =>
       }
       if (!args.query.trim()) throw badUserInput('query must not be empty');
       const params = args.params ?? {};
-      if (typeof params !== 'object' || Array.isArray(params) || params === null) throw badUserInput('params must be a JSON object');
+      if (typeof params !== 'object' || Array.isArray(params) || params === null)
+        throw badUserInput('params must be a JSON object');
       checkParams(params);
       let answer: CypherAnswer;
       try {

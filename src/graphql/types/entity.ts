@@ -32,7 +32,9 @@ function countRelationships(entity: Entity, all: Relationship[]): RelationshipCo
     count.count += 1;
     counts.set(id, count);
   }
-  return [...counts.values()].sort((a, b) => compareStrings(a.type, b.type) || compareStrings(a.direction, b.direction));
+  return [...counts.values()].sort(
+    (a, b) => compareStrings(a.type, b.type) || compareStrings(a.direction, b.direction),
+  );
 }
 
 EntityRef.implement({
@@ -54,14 +56,26 @@ EntityRef.implement({
       type: [RelationshipCountRef],
       description: 'How many relationships it has per type and direction: what a front end offers to expand.',
       resolve: async (e, _args, { loaders }) =>
-        countRelationships(e, (await loaders.related.load(e.key)).map((r) => r.relationship)),
+        countRelationships(
+          e,
+          (await loaders.related.load(e.key)).map((r) => r.relationship),
+        ),
     }),
     relationships: t.field({
       type: RelationshipConnection,
       description: 'Its relationships, by key, optionally of some types and one direction.',
       args: {
-        types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Only these types (all when empty).' }),
-        direction: t.arg({ type: DirectionEnum, required: false, defaultValue: 'BOTH', description: 'OUT: from this entity; IN: to it.' }),
+        types: t.arg({
+          type: [RelationshipTypeEnum],
+          required: false,
+          description: 'Only these types (all when empty).',
+        }),
+        direction: t.arg({
+          type: DirectionEnum,
+          required: false,
+          defaultValue: 'BOTH',
+          description: 'OUT: from this entity; IN: to it.',
+        }),
         first: t.arg.int({ required: false, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most 100.' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
       },

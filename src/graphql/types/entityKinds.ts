@@ -38,11 +38,19 @@ export function implementEntityKind(
 }
 
 export function connectionFor(ref: ObjectRef<Types, Entity>, description: string) {
-  return builder.connectionObject({ type: ref, name: `${ref.name}Connection`, description }, { name: `${ref.name}Edge` });
+  return builder.connectionObject(
+    { type: ref, name: `${ref.name}Connection`, description },
+    { name: `${ref.name}Edge` },
+  );
 }
 
 /** people, organisations, productions, locations: pages by name then key, with an EntityFilter. */
-export function entityListField(ref: ObjectRef<Types, Entity>, kind: EntityKind, fieldName: string, description: string) {
+export function entityListField(
+  ref: ObjectRef<Types, Entity>,
+  kind: EntityKind,
+  fieldName: string,
+  description: string,
+) {
   const connection = connectionFor(ref, `A page of ${fieldName}, by name.`);
   builder.queryField(fieldName, (t) =>
     t.field({

@@ -1,5 +1,5 @@
 /** The enums of API.md, from the domain's own lists. */
-import { DIRECTIONS, ENTITY_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/kinds.js';
+import { type DIRECTIONS, type ENTITY_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/kinds.js';
 import { builder } from '../builder.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {

@@ -62,7 +62,12 @@ builder.queryFields((t) => ({
       'Events by date (less precise dates first within their period), then by first mention in the sources; undated events last. DESC reverses that order.',
     args: {
       where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }),
-      order: t.arg({ type: OrderDirectionEnum, required: false, defaultValue: 'ASC', description: 'ASC: earliest first.' }),
+      order: t.arg({
+        type: OrderDirectionEnum,
+        required: false,
+        defaultValue: 'ASC',
+        description: 'ASC: earliest first.',
+      }),
       first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
       after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
     },
@@ -75,7 +80,8 @@ builder.queryFields((t) => ({
   }),
   timeline: t.field({
     type: [EventRef],
-    description: 'Every matching event in timeline order: by date, then by position in the source; undated events last.',
+    description:
+      'Every matching event in timeline order: by date, then by position in the source; undated events last.',
     args: { where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }) },
     resolve: async (_root, args, { store, loaders }) => {
       const { items } = await store.listEvents(toEventFilter(args.where), 'ASC', null);

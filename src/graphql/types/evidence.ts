@@ -13,12 +13,18 @@ async function sourceOf(evidence: Evidence, { loaders }: Context) {
 EvidenceRef.implement({
   description: 'A verbatim quote from a source that states a fact, with its character offsets.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: 'The source the words are from.', resolve: (evidence, _args, context) => sourceOf(evidence, context) }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The source the words are from.',
+      resolve: (evidence, _args, context) => sourceOf(evidence, context),
+    }),
     quote: t.string({
       description: 'The words themselves: always source.text[start, end).',
       resolve: async (evidence, _args, context) => quoteOf(evidence, await sourceOf(evidence, context)),
     }),
-    start: t.exposeInt('start', { description: 'Offset of the first character, in UTF-16 code units (as JavaScript indexes strings).' }),
+    start: t.exposeInt('start', {
+      description: 'Offset of the first character, in UTF-16 code units (as JavaScript indexes strings).',
+    }),
     end: t.exposeInt('end', { description: 'Offset just past the last character.' }),
   }),
 });

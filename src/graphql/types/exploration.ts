@@ -1,6 +1,13 @@
 /** neighbourhood and path: graph-shaped answers for visualisation front ends. */
 import {
-  NEIGHBOURHOOD_DEPTH, NEIGHBOURHOOD_LIMIT, PATH_LENGTH, neighbourhood, shortestPath, type GraphReader, type Path, type Subgraph,
+  NEIGHBOURHOOD_DEPTH,
+  NEIGHBOURHOOD_LIMIT,
+  PATH_LENGTH,
+  neighbourhood,
+  shortestPath,
+  type GraphReader,
+  type Path,
+  type Subgraph,
 } from '../../explore/neighbourhood.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -10,7 +17,8 @@ import { existing } from '../loaders.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
 
-const entityById = (id: string, argument: string, { loaders }: Context) => entityOfId(id, argument, (key) => loaders.entity.load(key));
+const entityById = (id: string, argument: string, { loaders }: Context) =>
+  entityOfId(id, argument, (key) => loaders.entity.load(key));
 
 /** What neighbourhood and path read, through this request's store and entity loader. */
 export const graphReader = ({ store, loaders }: Context): GraphReader => ({
@@ -22,8 +30,16 @@ export const graphReader = ({ store, loaders }: Context): GraphReader => ({
 export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   description: 'A part of the graph: entities and the relationships among them, ready to draw.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], description: 'The focus first, then by distance from it, then by key.', resolve: (g) => g.nodes }),
-    edges: t.field({ type: [RelationshipRef], description: 'Every relationship among the nodes (of the types asked), by key.', resolve: (g) => g.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'The focus first, then by distance from it, then by key.',
+      resolve: (g) => g.nodes,
+    }),
+    edges: t.field({
+      type: [RelationshipRef],
+      description: 'Every relationship among the nodes (of the types asked), by key.',
+      resolve: (g) => g.edges,
+    }),
     truncated: t.exposeBoolean('truncated', { description: 'True when `limit` left out entities within reach.' }),
   }),
 });
@@ -31,8 +47,16 @@ export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
 const PathRef = builder.objectRef<Path>('Path').implement({
   description: 'How two entities connect: entities and relationships in order from one to the other.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], description: 'From the start to the end, both included.', resolve: (p) => p.nodes }),
-    edges: t.field({ type: [RelationshipRef], description: 'The relationship of each step, whichever way it points.', resolve: (p) => p.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'From the start to the end, both included.',
+      resolve: (p) => p.nodes,
+    }),
+    edges: t.field({
+      type: [RelationshipRef],
+      description: 'The relationship of each step, whichever way it points.',
+      resolve: (p) => p.edges,
+    }),
     length: t.exposeInt('length', { description: 'How many steps.' }),
   }),
 });
@@ -44,8 +68,16 @@ builder.queryFields((t) => ({
       'The entities within `depth` hops of an entity (following relationships either way), and the relationships among them. Deterministic: the same on every store.',
     args: {
       id: t.arg.id({ required: true, description: 'The ID of the entity at the centre.' }),
-      depth: t.arg.int({ required: false, defaultValue: NEIGHBOURHOOD_DEPTH.default, description: `How many hops, 1 to ${NEIGHBOURHOOD_DEPTH.max}.` }),
-      types: t.arg({ type: [RelationshipTypeEnum], required: false, description: 'Follow only these types (all when empty).' }),
+      depth: t.arg.int({
+        required: false,
+        defaultValue: NEIGHBOURHOOD_DEPTH.default,
+        description: `How many hops, 1 to ${NEIGHBOURHOOD_DEPTH.max}.`,
+      }),
+      types: t.arg({
+        type: [RelationshipTypeEnum],
+        required: false,
+        description: 'Follow only these types (all when empty).',
+      }),
       limit: t.arg.int({
         required: false,
         defaultValue: NEIGHBOURHOOD_LIMIT.default,
@@ -68,7 +100,11 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.id({ required: true, description: 'The ID of the entity to start from.' }),
       to: t.arg.id({ required: true, description: 'The ID of the entity to reach.' }),
-      maxLength: t.arg.int({ required: false, defaultValue: PATH_LENGTH.default, description: `At most this many steps, 1 to ${PATH_LENGTH.max}.` }),
+      maxLength: t.arg.int({
+        required: false,
+        defaultValue: PATH_LENGTH.default,
+        description: `At most this many steps, 1 to ${PATH_LENGTH.max}.`,
+      }),
     },
     resolve: async (_root, args, context) => {
       const maxLength = intIn(PATH_LENGTH, args.maxLength);

@@ -17,7 +17,9 @@ export const OrderDirectionEnum = builder.enumType('OrderDirection', {
 export const EntityFilterInput = builder.inputType('EntityFilter', {
   description: 'Narrows a list of entities; every condition given must hold.',
   fields: (t) => ({
-    nameContains: t.string({ description: 'Part of the name, ignoring case, accents and the kind of apostrophe; at most 100 characters.' }),
+    nameContains: t.string({
+      description: 'Part of the name, ignoring case, accents and the kind of apostrophe; at most 100 characters.',
+    }),
     keys: t.stringList({ description: 'Only these keys (at most 100).' }),
     mentionedIn: t.id({ description: 'The ID of a Source: only what it mentions.' }),
   }),
@@ -26,9 +28,16 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
 export const EventFilterInput = builder.inputType('EventFilter', {
   description: 'Narrows a list of events; every condition given must hold.',
   fields: (t) => ({
-    eventTypes: t.stringList({ description: 'Only events of these types ("shooting", "legal decision", ...; at most 100).' }),
-    from: t.string({ description: 'A date ("2021", "2021-11" or "2021-11-03"): only events whose period reaches it or later. Undated events never match a date range.' }),
-    to: t.string({ description: 'A date: only events whose period starts by its end ("2021-11" means by 30 November 2021).' }),
+    eventTypes: t.stringList({
+      description: 'Only events of these types ("shooting", "legal decision", ...; at most 100).',
+    }),
+    from: t.string({
+      description:
+        'A date ("2021", "2021-11" or "2021-11-03"): only events whose period reaches it or later. Undated events never match a date range.',
+    }),
+    to: t.string({
+      description: 'A date: only events whose period starts by its end ("2021-11" means by 30 November 2021).',
+    }),
     involving: t.id({ description: 'The ID of an entity: only events it took part in, or that concern it.' }),
     production: t.id({ description: 'The ID of a Production: only events that concern it.' }),
   }),

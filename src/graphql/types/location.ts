@@ -6,7 +6,10 @@ import { EventRef, LocationRef } from '../refs.js';
 implementEntityKind(LocationRef, 'LOCATION', {
   description: 'A place: a state, a film set.',
   fields: (t) => ({
-    locationType: t.exposeString('locationType', { nullable: true, description: 'E.g. "film set", as the sources put it.' }),
+    locationType: t.exposeString('locationType', {
+      nullable: true,
+      description: 'E.g. "film set", as the sources put it.',
+    }),
     within: t.field({
       type: LocationRef,
       nullable: true,
@@ -22,4 +25,3 @@ implementEntityKind(LocationRef, 'LOCATION', {
 });
 
 entityListField(LocationRef, 'LOCATION', 'locations', 'Every location, by name then key.');
-

@@ -7,7 +7,10 @@ import { LocationRef, OrganisationRef } from '../refs.js';
 implementEntityKind(OrganisationRef, 'ORGANISATION', {
   description: 'An organisation the sources name: an authority, a news outlet, a studio.',
   fields: (t) => ({
-    organisationType: t.exposeString('organisationType', { nullable: true, description: 'What kind of organisation, as the sources put it.' }),
+    organisationType: t.exposeString('organisationType', {
+      nullable: true,
+      description: 'What kind of organisation, as the sources put it.',
+    }),
     jurisdiction: t.field({
       type: LocationRef,
       nullable: true,
@@ -23,4 +26,3 @@ implementEntityKind(OrganisationRef, 'ORGANISATION', {
 });
 
 entityListField(OrganisationRef, 'ORGANISATION', 'organisations', 'Every organisation, by name then key.');
-

@@ -32,4 +32,3 @@ implementEntityKind(PersonRef, 'PERSON', {
 });
 
 entityListField(PersonRef, 'PERSON', 'people', 'Every person, by name then key.');
-

@@ -7,7 +7,10 @@ import { EventRef, LocationRef, ProductionRef } from '../refs.js';
 implementEntityKind(ProductionRef, 'PRODUCTION', {
   description: 'A film or other production.',
   fields: (t) => ({
-    productionType: t.exposeString('productionType', { nullable: true, description: 'E.g. "movie", as the source says.' }),
+    productionType: t.exposeString('productionType', {
+      nullable: true,
+      description: 'E.g. "movie", as the source says.',
+    }),
     credits: t.field({
       type: [CreditRef],
       description: 'Who worked on it, with their roles, by name.',
@@ -20,11 +23,11 @@ implementEntityKind(ProductionRef, 'PRODUCTION', {
     }),
     filmingLocations: t.field({
       type: [LocationRef],
-      description: 'Where it was or is to be filmed (the relationship\'s role says "planned" where the source speaks of plans).',
+      description:
+        'Where it was or is to be filmed (the relationship\'s role says "planned" where the source speaks of plans).',
       resolve: (p, _args, context) => relatedEntities(p, context, 'FILMED_AT', 'OUT', 'LOCATION'),
     }),
   }),
 });
 
 entityListField(ProductionRef, 'PRODUCTION', 'productions', 'Every production, by name then key.');
-

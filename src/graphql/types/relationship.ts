@@ -18,8 +18,16 @@ builder.node(RelationshipRef, {
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.relationship.load(key)),
   fields: (t) => ({
     type: t.field({ type: RelationshipTypeEnum, description: 'What kind of link.', resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, description: 'Where it starts (WORKED_ON: the person).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from) }),
-    to: t.field({ type: EntityRef, description: 'Where it ends (WORKED_ON: the production).', resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to) }),
+    from: t.field({
+      type: EntityRef,
+      description: 'Where it starts (WORKED_ON: the person).',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: 'Where it ends (WORKED_ON: the production).',
+      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+    }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director", "injured", "legal counsel".' }),
     evidence: t.field({ type: [EvidenceRef], description: 'Never empty.', resolve: (r) => r.evidence }),
   }),
@@ -34,7 +42,11 @@ export const RelationshipCountRef = builder.objectRef<RelationshipCount>('Relati
   description: 'How many relationships of one type point one way.',
   fields: (t) => ({
     type: t.field({ type: RelationshipTypeEnum, description: 'The relationship type.', resolve: (c) => c.type }),
-    direction: t.field({ type: DirectionEnum, description: 'OUT or IN, from the entity asking.', resolve: (c) => c.direction }),
+    direction: t.field({
+      type: DirectionEnum,
+      description: 'OUT or IN, from the entity asking.',
+      resolve: (c) => c.direction,
+    }),
     count: t.exposeInt('count', { description: 'How many.' }),
   }),
 });

@@ -14,7 +14,8 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),
     score: t.float({
-      description: 'From 1 (the exact name) down to 0.2 (the text appears inside a name); only the order is guaranteed.',
+      description:
+        'From 1 (the exact name) down to 0.2 (the text appears inside a name); only the order is guaranteed.',
       resolve: (hit) => scoreOf(hit.tier),
     }),
   }),
@@ -26,7 +27,10 @@ builder.queryField('search', (t) =>
     description:
       'Entities by name and alias, best first: exact name, then exact alias, then prefix, then start of a word, then anywhere; ties by name. Case, accents and the kind of apostrophe do not matter.',
     args: {
-      text: t.arg.string({ required: true, description: 'What to look for: a name, an alias or part of one; at most 100 characters.' }),
+      text: t.arg.string({
+        required: true,
+        description: 'What to look for: a name, an alias or part of one; at most 100 characters.',
+      }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
       first: t.arg.int({ required: false, defaultValue: SEARCH_FIRST.default, description: 'At most 100.' }),
     },
@@ -36,7 +40,10 @@ builder.queryField('search', (t) =>
       const first = intIn(SEARCH_FIRST, args.first);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
       const hits = await store.search(text, kinds ?? null, first);
-      primeEntities(loaders, hits.map((h) => h.entity));
+      primeEntities(
+        loaders,
+        hits.map((h) => h.entity),
+      );
       return hits;
     },
   }),

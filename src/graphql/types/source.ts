@@ -12,7 +12,10 @@ builder.node(SourceRef, {
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable slug, e.g. "rust-article".' }),
     title: t.exposeString('title', { description: 'Its headline; where it has none, a line saying what it reports.' }),
-    publisher: t.exposeString('publisher', { nullable: true, description: 'Who published it; null when the source does not say.' }),
+    publisher: t.exposeString('publisher', {
+      nullable: true,
+      description: 'Who published it; null when the source does not say.',
+    }),
     published: t.field({
       type: PartialDateRef,
       nullable: true,
