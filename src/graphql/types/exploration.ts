@@ -21,7 +21,7 @@ const entityById = (id: string, argument: string, { loaders }: Context) =>
   entityOfId(id, argument, (key) => loaders.entity.load(key));
 
 /** What neighbourhood and path read, through this request's store and entity loader. */
-export const graphReader = ({ store, loaders }: Context): GraphReader => ({
+const graphReader = ({ store, loaders }: Context): GraphReader => ({
   neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
   relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
   entities: async (keys) => existing(await loaders.entity.loadMany(keys)),
