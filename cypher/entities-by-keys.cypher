@@ -1,5 +1,4 @@
-// Entities by key, with their mentions; keys that name nothing are simply absent.
+// Entities by key (mentions are on the node); keys that name nothing are simply absent.
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN n {.*} AS properties,
-       [(s:Source)-[m:MENTIONS]->(n) | {source: s.key, starts: m.starts, ends: m.ends}] AS mentions
+RETURN n {.*} AS properties

@@ -7,7 +7,4 @@ WHERE ($keys IS NULL OR n.key IN $keys)
 WITH n ORDER BY n.name, n.key
 WITH collect(n) AS matching
 RETURN size(matching) AS totalCount,
-       [n IN matching[$offset..($offset + $limit)] | {
-         properties: n {.*},
-         mentions: [(s:Source)-[m:MENTIONS]->(n) | {source: s.key, starts: m.starts, ends: m.ends}]
-       }] AS page
+       [n IN matching[$offset..($offset + $limit)] | n {.*}] AS page

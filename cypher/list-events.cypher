@@ -13,7 +13,4 @@ WITH n ORDER BY n.timelineKey, n.key
 WITH collect(n) AS ascending
 WITH CASE WHEN $descending THEN reverse(ascending) ELSE ascending END AS matching
 RETURN size(matching) AS totalCount,
-       [n IN matching[$offset..coalesce($offset + $limit, size(matching))] | {
-         properties: n {.*},
-         mentions: [(s:Source)-[m:MENTIONS]->(n) | {source: s.key, starts: m.starts, ends: m.ends}]
-       }] AS page
+       [n IN matching[$offset..coalesce($offset + $limit, size(matching))] | n {.*}] AS page

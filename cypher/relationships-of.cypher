@@ -5,5 +5,4 @@ MATCH (n:Entity {key: key})-[r]-(other:Entity)
 WHERE type(r) IN $types
 RETURN key AS entityKey,
        r {.*, type: type(r), from: startNode(r).key, to: endNode(r).key} AS relationship,
-       other {.*} AS properties,
-       [(s:Source)-[m:MENTIONS]->(other) | {source: s.key, starts: m.starts, ends: m.ends}] AS mentions
+       other {.*} AS properties

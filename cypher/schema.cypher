@@ -16,3 +16,5 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.sear
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // Events are read in timeline order.
 CREATE INDEX event_timeline IF NOT EXISTS FOR (n:Entity) ON (n.timelineKey);
+// Seeding waits until every index is online, so that the API's first reads use them.
+CALL db.awaitIndexes(300);

@@ -12,7 +12,6 @@ WITH n, CASE
   WHEN any(s IN names WHERE s CONTAINS $text) THEN 4
 END AS tier
 WHERE tier IS NOT NULL
-RETURN tier, n {.*} AS properties,
-       [(s:Source)-[m:MENTIONS]->(n) | {source: s.key, starts: m.starts, ends: m.ends}] AS mentions
+RETURN tier, n {.*} AS properties
 ORDER BY tier, n.name, n.key
 LIMIT $limit

@@ -2,6 +2,8 @@
 // changes nothing. Each statement unwinds one list parameter ($sources, $entities, $mentions,
 // $relationships), which src/store/neo4j/seed.ts may send in batches for very large loads.
 // seed-inventory.cypher and seed-remove.cypher then take away what the case files no longer hold.
+// An entity's mentions are both its MENTIONS relationships (for analysts and the mentionedIn filter)
+// and lists on the node (mentionSources, mentionStarts, mentionEnds), which the API's reads return.
 
 UNWIND $sources AS s
 MERGE (n:Source {key: s.key})

@@ -1,6 +1,6 @@
 /** Errors stay masked, but a store outage is said plainly: clients should retry, not report a bug. */
 import { createGraphQLError, maskError } from 'graphql-yoga';
-import { StoreUnavailable } from '../store/guardedStore.js';
+import { StoreUnavailable } from '../store/graphStore.js';
 
 export function maskErrorsButOutages(error: unknown, message: string, isDev?: boolean): Error {
   const original = (error as { originalError?: unknown }).originalError ?? error;

@@ -13,7 +13,7 @@ import type { ErrorCode } from '../graphql/errors.js';
 import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphStore } from '../store/graphStore.js';
-import { StoreUnavailable } from '../store/guardedStore.js';
+import { StoreUnavailable } from '../store/graphStore.js';
 import { interceptStore } from '../store/interceptStore.js';
 
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {

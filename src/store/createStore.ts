@@ -22,7 +22,10 @@ export function createStore(config: Config): GraphStore {
       heapMb: Math.max(256, Math.ceil((16 * config.server.cypherMaxBytes) / 2 ** 20)),
       maxWorkers: CYPHER_WORKERS,
     });
-    const store = new Neo4jStore(createDriver(config.neo4j, config.storeTimeoutMs), database, { timeoutMs: config.storeTimeoutMs, cypher });
+    const store = new Neo4jStore(createDriver(config.neo4j, config.storeTimeoutMs), database, {
+      timeoutMs: config.storeTimeoutMs,
+      cypher,
+    });
     return guardedStore(store, config.storeTimeoutMs);
   }
   return new MemoryStore(loadCases(config.dataDir));

@@ -70,6 +70,17 @@ export interface GraphStore {
   close(): Promise<void>;
 }
 
+/** The store cannot answer now (unreachable, overloaded, too slow): the API reports STORE_UNAVAILABLE. */
+export class StoreUnavailable extends Error {
+  constructor(
+    readonly storeName: string,
+    cause?: unknown,
+  ) {
+    super(`the ${storeName} store is unavailable`, { cause });
+    this.name = 'StoreUnavailable';
+  }
+}
+
 /** What loading a case graph into a store wrote, for the seed command to print. */
 export interface LoadSummary {
   sources: number;

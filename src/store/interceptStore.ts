@@ -7,7 +7,11 @@ import type { GraphStore } from './graphStore.js';
 
 export type Around = (method: string, call: () => Promise<unknown>) => Promise<unknown>;
 
-export function interceptStore(store: GraphStore, around: Around, passThrough: readonly string[] = ['name', 'close']): GraphStore {
+export function interceptStore(
+  store: GraphStore,
+  around: Around,
+  passThrough: readonly string[] = ['name', 'close'],
+): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);

@@ -20,9 +20,17 @@ import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 import { neo4jUri } from '../support/stores.js';
 
 const STORE_TIMEOUT_MS = 2000;
+/** Concurrent clients during the outage: recovery under 50 took 12 s before the fix; the goal is 10 s. */
+const CLIENTS = 50;
 const canRun = neo4jUri !== null && missingTools() === null && !process.env.NEO4J_URI;
 
-interface Sample { at: number; ms: number; status: number; codes: string[]; ok: boolean }
+interface Sample {
+  at: number;
+  ms: number;
+  status: number;
+  codes: string[];
+  ok: boolean;
+}
 
 describe.runIf(canRun)('a Neo4j outage', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'case-graph-outage-'));
@@ -55,22 +63,27 @@ describe.runIf(canRun)('a Neo4j outage', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ people { totalCount } entity(kind: PERSON, key: "alec-baldwin") { name } }' }),
       });
-      const body = (await response.json()) as { data?: { people?: { totalCount: number } }; errors?: { extensions?: { code?: string } }[] };
+      const body = (await response.json()) as {
+        data?: { people?: { totalCount: number } };
+        errors?: { extensions?: { code?: string } }[];
+      };
       samples.push({
-        at: t0 - started, ms: Date.now() - t0, status: response.status,
-        codes: (body.errors ?? []).map((e) => e.extensions?.code ?? 'NONE'), ok: body.data?.people?.totalCount === 5,
+        at: t0 - started,
+        ms: Date.now() - t0,
+        status: response.status,
+        codes: (body.errors ?? []).map((e) => e.extensions?.code ?? 'NONE'),
+        ok: body.data?.people?.totalCount === 5,
       });
     };
-    // a steady stream: a request every 100 ms, several in flight when the database vanishes
-    const stream = (async () => {
-      const inFlight: Promise<void>[] = [];
-      while (streaming) {
-        inFlight.push(ask());
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await Promise.all(inFlight);
-    })();
-
+    // load as the attack found it: 50 clients, each sending its next request as soon as the last is answered
+    const stream = Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (streaming) {
+          await ask();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }),
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(samples.every((s) => s.ok)).toBe(true);
 
@@ -96,15 +109,20 @@ describe.runIf(canRun)('a Neo4j outage', () => {
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     const failures = samples.filter((s) => !s.ok);
     const during = samples.filter((s) => s.at > stoppedAt + 500 && s.at < restartedAt);
-    console.log(`outage: ${samples.length} requests, ${failures.length} failed, Neo4j back after ${upAt - restartedAt} ms, served again ${recoveredAt - upAt} ms after that`);
+    console.log(
+      `outage: ${samples.length} requests, ${failures.length} failed, Neo4j back after ${upAt - restartedAt} ms, served again ${recoveredAt - upAt} ms after that`,
+    );
 
     expect(samples.every((s) => s.status < 500)).toBe(true);
     expect(during.length).toBeGreaterThan(10);
     expect(during.every((s) => !s.ok)).toBe(true);
-    for (const failure of failures) expect(failure.codes.every((c) => c === 'STORE_UNAVAILABLE'), JSON.stringify(failure)).toBe(true);
+    for (const failure of failures)
+      expect(
+        failure.codes.every((c) => c === 'STORE_UNAVAILABLE'),
+        JSON.stringify(failure),
+      ).toBe(true);
     expect(Math.max(...failures.map((s) => s.ms))).toBeLessThan(STORE_TIMEOUT_MS + 1500);
     expect(recoveredAt).toBeGreaterThan(0);
-    // measured 4-6 s here: the restarted JVM plans its first queries cold, with requests queued behind them
     expect(recoveredAt - upAt).toBeLessThan(10_000);
     expect(samples.filter((s) => s.at > recoveredAt + 500).every((s) => s.ok)).toBe(true);
   }, 120_000);

@@ -7,8 +7,12 @@ import { STORES } from '../support/stores.js';
 for (const under of STORES) {
   describe.runIf(under.available)(`the ${under.name} store`, () => {
     let store: GraphStore;
-    beforeAll(async () => { store = await under.open(); });
-    afterAll(async () => { await store?.close(); });
+    beforeAll(async () => {
+      store = await under.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
 
     it('counts the entities of each kind', async () => {
       expect(await store.countByKind()).toEqual({ PERSON: 5, ORGANISATION: 2, PRODUCTION: 1, LOCATION: 3, EVENT: 7 });
@@ -19,13 +23,22 @@ for (const under of STORES) {
       const rest = await store.listEntities('PERSON', {}, { offset: 2, limit: 10 });
       expect(first.totalCount).toBe(5);
       expect([...first.items, ...rest.items].map((e) => e.name)).toEqual([
-        'Alec Baldwin', 'Alex Spiro', 'Galina Hutchins', 'Joel Souza', 'Lewten Nikas',
+        'Alec Baldwin',
+        'Alex Spiro',
+        'Galina Hutchins',
+        'Joel Souza',
+        'Lewten Nikas',
       ]);
     });
 
     it('looks entities up by key, null where a key names nothing, in the order asked', async () => {
       const [souza, nobody, rust] = await store.entitiesByKeys(['joel-souza', 'nobody', 'rust']);
-      expect(souza).toMatchObject({ kind: 'PERSON', name: 'Joel Souza', aliases: ['Souza'], occupations: ['director'] });
+      expect(souza).toMatchObject({
+        kind: 'PERSON',
+        name: 'Joel Souza',
+        aliases: ['Souza'],
+        occupations: ['director'],
+      });
       expect(nobody).toBeNull();
       expect(rust).toMatchObject({ kind: 'PRODUCTION', productionType: 'movie', organisationType: null });
       expect(souza?.mentions.map((m) => m.start)).toEqual([1036, 1430]);
@@ -39,7 +52,9 @@ for (const under of STORES) {
         ['lewten-nikas', 'alec-baldwin', 'legal counsel', 'Lewten Nikas'],
       ]);
       const [source] = await store.sourcesByKeys(['rust-article']);
-      expect(quoteOf(lawyers[0]!.relationship.evidence[0]!, source!)).toBe('Lewten Nikas and Alex Spiro, who represent Baldwin');
+      expect(quoteOf(lawyers[0]!.relationship.evidence[0]!, source!)).toBe(
+        'Lewten Nikas and Alex Spiro, who represent Baldwin',
+      );
       expect(related!.every((r) => r.relationship.evidence.length > 0)).toBe(true);
       expect(related!.length).toBe(7);
       expect(related!.every((r) => r.entity.mentions.length > 0)).toBe(true);
@@ -53,7 +68,9 @@ for (const under of STORES) {
 
     it('holds the source and everything it mentions', async () => {
       const sources = await store.sources();
-      expect(sources.map((s) => [s.key, s.text.length, s.publisher, s.published])).toEqual([['rust-article', 2899, null, null]]);
+      expect(sources.map((s) => [s.key, s.text.length, s.publisher, s.published])).toEqual([
+        ['rust-article', 2899, null, null],
+      ]);
       const [mentioned, none] = await store.entitiesMentionedIn(['rust-article', 'nothing']);
       expect(mentioned).toHaveLength(18);
       expect(mentioned![0]!.name).toBe('ABC News');
@@ -61,10 +78,14 @@ for (const under of STORES) {
     });
 
     it('filters entity lists by name (accents, case and apostrophes aside), keys and source', async () => {
-      const names = async (filter: Parameters<GraphStore['listEntities']>[1], kind: 'PERSON' | 'ORGANISATION' = 'PERSON') =>
-        (await store.listEntities(kind, filter, { offset: 0, limit: 50 })).items.map((e) => e.name);
+      const names = async (
+        filter: Parameters<GraphStore['listEntities']>[1],
+        kind: 'PERSON' | 'ORGANISATION' = 'PERSON',
+      ) => (await store.listEntities(kind, filter, { offset: 0, limit: 50 })).items.map((e) => e.name);
       expect(await names({ nameContains: 'al' })).toEqual(['Alec Baldwin', 'Alex Spiro', 'Galina Hutchins']);
-      expect(await names({ nameContains: "attorney's" }, 'ORGANISATION')).toEqual(['New Mexico State Attorney’s Office']);
+      expect(await names({ nameContains: "attorney's" }, 'ORGANISATION')).toEqual([
+        'New Mexico State Attorney’s Office',
+      ]);
       expect(await names({ keys: ['joel-souza', 'rust', 'nobody'] })).toEqual(['Joel Souza']);
       expect(await names({ mentionedIn: 'rust-article' })).toHaveLength(5);
       expect(await names({ mentionedIn: 'no-such-source' })).toEqual([]);
@@ -94,9 +115,16 @@ for (const under of STORES) {
       expect(await keys({ from: '2021-11-15', to: '2021-11-15' })).toEqual(['rust-set-incident']);
       expect(await keys({ from: '2021-12-01' })).toEqual([]);
       expect(await keys({ to: '2021-10-31' })).toEqual([]);
-      expect(await keys({ eventTypes: ['statement', 'legal decision'] })).toEqual(['baldwin-cleared-of-charges', 'statement-by-baldwins-lawyers']);
+      expect(await keys({ eventTypes: ['statement', 'legal decision'] })).toEqual([
+        'baldwin-cleared-of-charges',
+        'statement-by-baldwins-lawyers',
+      ]);
       expect(await keys({ involving: 'joel-souza' })).toEqual(['rust-set-incident', 'rust-filming-resumption']);
-      expect(await keys({ production: 'rust' })).toEqual(['rust-set-incident', 'rust-production-halt', 'rust-filming-resumption']);
+      expect(await keys({ production: 'rust' })).toEqual([
+        'rust-set-incident',
+        'rust-production-halt',
+        'rust-filming-resumption',
+      ]);
       expect(await keys({ production: 'alec-baldwin' })).toEqual([]);
     });
 
@@ -104,10 +132,17 @@ for (const under of STORES) {
       const hits = async (text: string, kinds: Parameters<GraphStore['search']>[1] = null, limit = 10) =>
         (await store.search(text, kinds, limit)).map((h) => `${h.entity.key}:${h.tier}`);
       expect(await hits('rust')).toEqual([
-        'rust:EXACT_NAME', 'rust-filming-resumption:PREFIX', 'rust-production-halt:PREFIX', 'rust-set:PREFIX',
+        'rust:EXACT_NAME',
+        'rust-filming-resumption:PREFIX',
+        'rust-production-halt:PREFIX',
+        'rust-set:PREFIX',
         'rust-set-incident:WORD',
       ]);
-      expect(await hits('baldwin')).toEqual(['alec-baldwin:EXACT_ALIAS', 'baldwin-cleared-of-charges:WORD', 'legal-scrutiny-of-baldwin:WORD']);
+      expect(await hits('baldwin')).toEqual([
+        'alec-baldwin:EXACT_ALIAS',
+        'baldwin-cleared-of-charges:WORD',
+        'legal-scrutiny-of-baldwin:WORD',
+      ]);
       expect(await hits('aldw', ['PERSON'])).toEqual(['alec-baldwin:SUBSTRING']);
       expect(await hits("state attorney's")).toEqual(['new-mexico-state-attorneys-office:WORD']);
       expect(await hits('nothing like it')).toEqual([]);

@@ -20,8 +20,12 @@ async function dump(driver: Driver) {
 
 describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
   let driver: Driver;
-  beforeAll(() => { driver = neo4jDriver(); });
-  afterAll(async () => { await driver?.close(); });
+  beforeAll(() => {
+    driver = neo4jDriver();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
 
   it('leaves exactly the same nodes, relationships and properties when run twice', async () => {
     const graph = rustCase();
@@ -32,7 +36,8 @@ describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
     expect(loaded).toEqual({ sources: 1, entities: 18, relationships: 29, evidence: 69 });
     const { records } = await driver.executeQuery(
       'MATCH (n:Entity) RETURN count(n) AS entities, count { ()-[r]->() WHERE type(r) <> "MENTIONS" } AS relationships',
-      {}, { database: DATABASE },
+      {},
+      { database: DATABASE },
     );
     expect(records[0]!.get('entities').toNumber()).toBe(18);
     expect(records[0]!.get('relationships').toNumber()).toBe(29);
@@ -68,12 +73,16 @@ describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
     const { records } = await driver.executeQuery(
       `MATCH (p:Person {key: 'joel-souza'})-[w:WORKED_ON]->(f:Production)
        RETURN labels(p) AS labels, w.role AS role, f.name AS film`,
-      {}, { database: DATABASE },
+      {},
+      { database: DATABASE },
     );
-    expect(records.map((r) => r.toObject())).toEqual([{ labels: ['Entity', 'Person'], role: 'director', film: 'Rust' }]);
+    expect(records.map((r) => r.toObject())).toEqual([
+      { labels: ['Entity', 'Person'], role: 'director', film: 'Rust' },
+    ]);
     const { records: dates } = await driver.executeQuery(
       `MATCH (e:Event) WHERE e.dateEarliest <= date('2021-11-15') <= e.dateLatest RETURN e.key AS key`,
-      {}, { database: DATABASE },
+      {},
+      { database: DATABASE },
     );
     expect(dates.map((r) => r.get('key'))).toEqual(['rust-set-incident']);
   });

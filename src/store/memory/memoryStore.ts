@@ -37,10 +37,20 @@ export class MemoryStore implements GraphStore {
     for (const r of caseGraph.relationships) this.graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
 
     const entities = [...caseGraph.entities].sort(compareEntities);
-    for (const kind of ENTITY_KINDS) this.sortedByKind.set(kind, entities.filter((e) => e.kind === kind));
-    this.eventsInOrder = inTimelineOrder(caseGraph.entities.filter((e) => e.kind === 'EVENT'), (e) => e);
+    for (const kind of ENTITY_KINDS)
+      this.sortedByKind.set(
+        kind,
+        entities.filter((e) => e.kind === kind),
+      );
+    this.eventsInOrder = inTimelineOrder(
+      caseGraph.entities.filter((e) => e.kind === 'EVENT'),
+      (e) => e,
+    );
     for (const source of caseGraph.sources) {
-      this.mentionedIn.set(source.key, entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)));
+      this.mentionedIn.set(
+        source.key,
+        entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)),
+      );
     }
   }
 
@@ -129,7 +139,10 @@ export class MemoryStore implements GraphStore {
     });
   }
 
-  async relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]> {
+  async relationshipsAmong(
+    keys: readonly string[],
+    types: readonly RelationshipType[] | null,
+  ): Promise<Relationship[]> {
     const among = new Set(keys.filter((key) => this.graph.hasNode(key)));
     const found: Relationship[] = [];
     for (const key of among) {

@@ -12,7 +12,8 @@ const DOMAIN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 export function toParameters(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toParameters);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParameters(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParameters(v)]));
   return value;
 }
 
@@ -54,7 +55,11 @@ function toJson(value: unknown, seen: Seen, budget: Budget): unknown {
   if (neo4j.isNode(value)) {
     const key = value.properties.key;
     if (value.labels.includes('Entity') && typeof key === 'string') seen.entityKeys.add(key);
-    return { elementId: toJson(value.elementId, seen, budget), labels: toJson(value.labels, seen, budget), properties: toJson(value.properties, seen, budget) };
+    return {
+      elementId: toJson(value.elementId, seen, budget),
+      labels: toJson(value.labels, seen, budget),
+      properties: toJson(value.properties, seen, budget),
+    };
   }
   if (neo4j.isRelationship(value)) {
     const key = value.properties.key;
@@ -69,13 +74,30 @@ function toJson(value: unknown, seen: Seen, budget: Budget): unknown {
   }
   if (neo4j.isPath(value)) {
     return {
-      segments: value.segments.map((s) => ({ start: toJson(s.start, seen, budget), relationship: toJson(s.relationship, seen, budget), end: toJson(s.end, seen, budget) })),
+      segments: value.segments.map((s) => ({
+        start: toJson(s.start, seen, budget),
+        relationship: toJson(s.relationship, seen, budget),
+        end: toJson(s.end, seen, budget),
+      })),
     };
   }
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
     return toJson(value.toString(), seen, budget);
   }
-  if (neo4j.isPoint(value)) return { srid: toJson(value.srid, seen, budget), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
+  if (neo4j.isPoint(value))
+    return {
+      srid: toJson(value.srid, seen, budget),
+      x: value.x,
+      y: value.y,
+      ...(value.z === undefined ? {} : { z: value.z }),
+    };
   if (value instanceof Uint8Array) {
     budget.spend(Math.ceil(value.length / 3) * 4);
     return Buffer.from(value).toString('base64');
@@ -98,7 +120,11 @@ function toJson(value: unknown, seen: Seen, budget: Budget): unknown {
  * One row as JSON, with its exact size in bytes, or OverBudget when it would pass `maxBytes`. The keys
  * it meets are added to `seen` only when it fits.
  */
-export function rowToJson(row: Record<string, unknown>, seen: Seen, maxBytes: number): { json: Record<string, unknown>; bytes: number } {
+export function rowToJson(
+  row: Record<string, unknown>,
+  seen: Seen,
+  maxBytes: number,
+): { json: Record<string, unknown>; bytes: number } {
   const own: Seen = { entityKeys: new Set(), relationshipKeys: new Set() };
   const json = toJson(row, own, new Budget(maxBytes)) as Record<string, unknown>;
   const bytes = Buffer.byteLength(JSON.stringify(json));

@@ -23,18 +23,41 @@ export interface PlanNode {
  * "(Into)", "(Pruning,BFS,All)" variant and the "@database" suffix the plan adds.
  */
 const NODE_LEAVES = [
-  'AllNodesScan', 'NodeByLabelScan', 'NodeByIdSeek', 'NodeByElementIdSeek', 'NodeIndexSeek', 'NodeUniqueIndexSeek',
-  'NodeIndexSeekByRange', 'NodeUniqueIndexSeekByRange', 'NodeIndexScan', 'NodeIndexContainsScan', 'NodeIndexEndsWithScan',
-  'MultiNodeIndexSeek', 'IntersectionNodeByLabelsScan', 'SubtractionNodeByLabelsScan', 'UnionNodeByLabelsScan',
-  'NodeCountFromCountStore', 'RelationshipCountFromCountStore',
+  'AllNodesScan',
+  'NodeByLabelScan',
+  'NodeByIdSeek',
+  'NodeByElementIdSeek',
+  'NodeIndexSeek',
+  'NodeUniqueIndexSeek',
+  'NodeIndexSeekByRange',
+  'NodeUniqueIndexSeekByRange',
+  'NodeIndexScan',
+  'NodeIndexContainsScan',
+  'NodeIndexEndsWithScan',
+  'MultiNodeIndexSeek',
+  'IntersectionNodeByLabelsScan',
+  'SubtractionNodeByLabelsScan',
+  'UnionNodeByLabelsScan',
+  'NodeCountFromCountStore',
+  'RelationshipCountFromCountStore',
 ];
 const RELATIONSHIP_LEAVES = [
-  'AllRelationshipsScan', 'RelationshipTypeScan', 'UnionRelationshipTypesScan', 'RelationshipByIdSeek',
-  'RelationshipByElementIdSeek', 'RelationshipIndexSeek', 'RelationshipUniqueIndexSeek', 'RelationshipIndexSeekByRange',
-  'RelationshipUniqueIndexSeekByRange', 'RelationshipIndexScan', 'RelationshipIndexContainsScan', 'RelationshipIndexEndsWithScan',
+  'AllRelationshipsScan',
+  'RelationshipTypeScan',
+  'UnionRelationshipTypesScan',
+  'RelationshipByIdSeek',
+  'RelationshipByElementIdSeek',
+  'RelationshipIndexSeek',
+  'RelationshipUniqueIndexSeek',
+  'RelationshipIndexSeekByRange',
+  'RelationshipUniqueIndexSeekByRange',
+  'RelationshipIndexScan',
+  'RelationshipIndexContainsScan',
+  'RelationshipIndexEndsWithScan',
 ].flatMap((name) => [`Directed${name}`, `Undirected${name}`]);
 const LEAVES = [...NODE_LEAVES, ...RELATIONSHIP_LEAVES];
 
+// biome-ignore format: a table of names, several to a line, is easier to check against the docs
 const READ_OPERATORS: ReadonlySet<string> = new Set([
   ...LEAVES,
   // the parallel runtime's versions of the same scans
@@ -57,6 +80,7 @@ const READ_OPERATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Operators that write: refused as writes, so the message says that cypher is read-only. */
+// biome-ignore format: a table of names, several to a line, is easier to check against the docs
 const WRITE_OPERATORS: ReadonlySet<string> = new Set([
   'Create', 'Merge', 'LockingMerge', 'Delete', 'DetachDelete', 'SetLabels', 'RemoveLabels', 'SetProperty', 'SetProperties',
   'SetPropertiesFromMap', 'SetNodePropertiesFromMap', 'SetRelationshipPropertiesFromMap', 'SetDynamicProperty', 'Foreach',
@@ -66,8 +90,14 @@ const WRITE_OPERATORS: ReadonlySet<string> = new Set([
 
 /** Read-only procedures about the schema and the full-text indexes; nothing about the server, its users or its files. */
 const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
-  'db.labels', 'db.relationshipTypes', 'db.propertyKeys', 'db.schema.visualization', 'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties', 'db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships',
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
 ]);
 
 /**
@@ -75,6 +105,7 @@ const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
  * Neo4j finds functions whatever their case). Functions without a namespace are all built in:
  * Neo4j does not let plugins define any.
  */
+// biome-ignore format: a table of names, several to a line, is easier to check against the docs
 const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(
   [
     ...['date', 'datetime', 'localdatetime', 'localtime', 'time'].flatMap((t) => ['realtime', 'statement', 'transaction', 'truncate'].map((f) => `${t}.${f}`)),
@@ -118,9 +149,11 @@ function namespacedCalls(text: string): string[] {
 /** Why one operator may not run, or null when it may. */
 function operatorRefusal(node: PlanNode, database: string): CypherRefusal | null {
   const { name, database: runsOn } = parseOperator(node.operatorType);
-  if (/^(Show|Terminate)[A-Z]/.test(name)) return new CypherRefusal('NOT_ALLOWED', `cypher may not run administration commands (${asCommand(name)})`);
+  if (/^(Show|Terminate)[A-Z]/.test(name))
+    return new CypherRefusal('NOT_ALLOWED', `cypher may not run administration commands (${asCommand(name)})`);
   // users, roles, databases: Neo4j plans them on the system database and names no command
-  if (name === 'AdministrationCommand') return new CypherRefusal('NOT_ALLOWED', 'cypher may not run administration commands');
+  if (name === 'AdministrationCommand')
+    return new CypherRefusal('NOT_ALLOWED', 'cypher may not run administration commands');
   if (runsOn !== null && runsOn !== database) {
     return new CypherRefusal('NOT_ALLOWED', `cypher may only read the database ${database}, not ${runsOn}`);
   }
@@ -131,7 +164,10 @@ function operatorRefusal(node: PlanNode, database: string): CypherRefusal | null
   if (name === 'ProcedureCall') {
     const procedure = procedureOf(text);
     if (!ALLOWED_PROCEDURES.has(procedure)) {
-      return new CypherRefusal('NOT_ALLOWED', `the procedure ${procedure || '(unnamed)'} is not allowed (allowed: ${[...ALLOWED_PROCEDURES].join(', ')})`);
+      return new CypherRefusal(
+        'NOT_ALLOWED',
+        `the procedure ${procedure || '(unnamed)'} is not allowed (allowed: ${[...ALLOWED_PROCEDURES].join(', ')})`,
+      );
     }
     // its arguments may call functions too; its own name is not one
     text = text.slice(text.indexOf('(') + 1);
@@ -144,8 +180,16 @@ function operatorRefusal(node: PlanNode, database: string): CypherRefusal | null
  * Why the plan of an analyst's query may not run, or null when it may. `plannedOn` is the database
  * the summary says the query was planned for; every operator must also run on `database`.
  */
-export function planRefusal(plan: PlanNode | false | undefined, plannedOn: string | null | undefined, database: string): CypherRefusal | null {
-  if (plannedOn !== database) return new CypherRefusal('NOT_ALLOWED', `cypher may only read the database ${database}, not ${plannedOn ?? 'another'}`);
+export function planRefusal(
+  plan: PlanNode | false | undefined,
+  plannedOn: string | null | undefined,
+  database: string,
+): CypherRefusal | null {
+  if (plannedOn !== database)
+    return new CypherRefusal(
+      'NOT_ALLOWED',
+      `cypher may only read the database ${database}, not ${plannedOn ?? 'another'}`,
+    );
   if (!plan) return new CypherRefusal('NOT_ALLOWED', 'the database did not describe how it would run this query');
   // iterative: a plan of a thousand UNIONs is deep, and this must not overflow the stack
   const stack: PlanNode[] = [plan];

@@ -7,20 +7,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CypherRefusal } from '../cypher.js';
 import { createDriver } from './driver.js';
+import { Neo4jExecutor } from './executor.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
 import type { CypherReply, CypherRequest, CypherWorkerData } from './cypherWorkerProtocol.js';
 
 const data = workerData as CypherWorkerData;
 // Integers as BigInt keeps them exact without a wrapper object for each one; one query at a time needs one connection.
 const driver = createDriver(data.login, data.connectTimeoutMs, { useBigInt: true, maxConnectionPoolSize: 1 });
+const executor = new Neo4jExecutor(driver, data.database);
 
 async function answer({ query, parameters, limits }: CypherRequest): Promise<CypherReply> {
   try {
-    return { kind: 'answer', answer: await runReadOnlyCypher(driver, data.database, query, parameters, limits) };
+    return { kind: 'answer', answer: await runReadOnlyCypher(executor, query, parameters, limits) };
   } catch (error) {
     if (error instanceof CypherRefusal) return { kind: 'refusal', reason: error.reason, message: error.message };
     const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown };
-    return { kind: 'failure', name: String(name ?? 'Error'), code: typeof code === 'string' ? code : undefined, message: String(message ?? error) };
+    return {
+      kind: 'failure',
+      name: String(name ?? 'Error'),
+      code: typeof code === 'string' ? code : undefined,
+      message: String(message ?? error),
+    };
   }
 }
 

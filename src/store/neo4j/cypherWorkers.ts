@@ -22,22 +22,11 @@ export interface CypherWorkersOptions extends CypherWorkerData {
   maxWorkers: number;
 }
 
-/** An error a worker reported that is not the query's fault, with the driver's code (ServiceUnavailable, ...). */
-class CypherWorkerError extends Error {
-  constructor(
-    name: string,
-    readonly code: string | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = name;
-  }
-}
-
 function answerOf(reply: CypherReply): CypherAnswer {
   if (reply.kind === 'answer') return reply.answer;
   if (reply.kind === 'refusal') throw new CypherRefusal(reply.reason, reply.message);
-  throw new CypherWorkerError(reply.name, reply.code, reply.message);
+  // not the query's fault: rebuilt with the driver's code, which the executor's classify reads
+  throw Object.assign(new Error(reply.message), { name: reply.name, code: reply.code });
 }
 
 export class CypherWorkers {
@@ -73,7 +62,11 @@ export class CypherWorkers {
     const script = cypherWorkerScript();
     const { login, database, connectTimeoutMs, heapMb } = this.options;
     const data: CypherWorkerData = { login, database, connectTimeoutMs };
-    const worker = new Worker(script.source, { eval: script.evaluate, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = new Worker(script.source, {
+      eval: script.evaluate,
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
     this.all.add(worker);
     // An idle worker must not keep the process alive, and its failure must not crash the API:
     // the query it was running (if any) hears of it, and 'exit' follows and forgets the worker.
@@ -107,7 +100,9 @@ export class CypherWorkers {
         () =>
           settle(() => {
             void worker.terminate();
-            reject(new CypherRefusal('TIMEOUT', `${timeoutMessage(request.limits)} (no answer within ${deadlineMs} ms)`));
+            reject(
+              new CypherRefusal('TIMEOUT', `${timeoutMessage(request.limits)} (no answer within ${deadlineMs} ms)`),
+            );
           }),
         deadlineMs,
       );
@@ -119,7 +114,10 @@ export class CypherWorkers {
   /** What a worker's death means for the query it was running. */
   private failureOf(error: unknown): unknown {
     if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return new CypherRefusal('TOO_LARGE', `the result is too large to read: it needed more than ${this.options.heapMb} MB`);
+      return new CypherRefusal(
+        'TOO_LARGE',
+        `the result is too large to read: it needed more than ${this.options.heapMb} MB`,
+      );
     }
     // the driver decoding a value nested deeper than the worker's stack
     if (error instanceof RangeError) return new CypherRefusal('TOO_LARGE', 'the result is nested too deeply to read');

@@ -21,24 +21,17 @@ function evidenceList(sources: string[], starts: number[], ends: number[]): Evid
   return sources.map((sourceKey, i) => ({ sourceKey, start: starts[i] ?? 0, end: ends[i] ?? 0 }));
 }
 
-export interface MentionRow {
-  source: string;
-  starts: unknown;
-  ends: unknown;
-}
-
-export function toEntity(properties: Properties, mentions: MentionRow[]): Entity {
-  const evidence = mentions.flatMap((m) => {
-    const starts = numbers(m.starts);
-    return evidenceList(starts.map(() => m.source), starts, numbers(m.ends));
-  });
+/** An entity node: its mentions are on the node as parallel lists, like a relationship's evidence. */
+export function toEntity(properties: Properties): Entity {
+  const { mentionSources, mentionStarts, mentionEnds } = properties;
+  const mentions = evidenceList(strings(mentionSources), numbers(mentionStarts), numbers(mentionEnds));
   return {
     key: str(properties.key) ?? '',
     kind: properties.kind as EntityKind,
     name: str(properties.name) ?? '',
     aliases: strings(properties.aliases),
     summary: str(properties.summary),
-    mentions: evidence.sort(compareEvidence),
+    mentions: mentions.sort(compareEvidence),
     occupations: strings(properties.occupations),
     organisationType: str(properties.organisationType),
     productionType: str(properties.productionType),

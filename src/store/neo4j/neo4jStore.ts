@@ -1,9 +1,9 @@
 /**
  * The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction
  * that the database itself ends after the store timeout (STORE_TIMEOUT_MS), so a request the API has
- * given up on does not keep running in Neo4j.
+ * given up on does not keep running in Neo4j; an outage raises StoreUnavailable (executor.ts).
  */
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
@@ -12,7 +12,8 @@ import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
 import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
 import { QUERIES } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
-import { toEntity, toNumber, toRelationship, toSource, type MentionRow } from './mapping.js';
+import { classify, Neo4jExecutor } from './executor.js';
+import { toEntity, toNumber, toRelationship, toSource } from './mapping.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
 
 /** Runs analyst Cypher: in production worker threads (CypherWorkers), by default this store's own driver. */
@@ -43,7 +44,13 @@ function inKeyOrder<T>(keys: readonly string[], items: T[], keyOf: (item: T) => 
 }
 
 /** The rows' items grouped under the key in `column`, one sorted list per key, in the order of the keys. */
-function groupedInKeyOrder<T>(keys: readonly string[], rows: Row[], column: string, toItem: (row: Row) => T, compare: (a: T, b: T) => number): T[][] {
+function groupedInKeyOrder<T>(
+  keys: readonly string[],
+  rows: Row[],
+  column: string,
+  toItem: (row: Row) => T,
+  compare: (a: T, b: T) => number,
+): T[][] {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = row[column] as string;
@@ -56,32 +63,27 @@ function groupedInKeyOrder<T>(keys: readonly string[], rows: Row[], column: stri
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
-  private readonly timeoutMs: number;
+  private readonly executor: Neo4jExecutor;
   private readonly cypher: CypherRunner;
 
   constructor(
     private readonly driver: Driver,
-    private readonly database: string,
+    database: string,
     options: Neo4jStoreOptions = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.executor = new Neo4jExecutor(driver, database, options.timeoutMs);
     this.cypher = options.cypher ?? {
-      run: (query, parameters, limits) => runReadOnlyCypher(driver, database, query, parameters, limits),
+      run: (query, parameters, limits) => runReadOnlyCypher(this.executor, query, parameters, limits),
       close: async () => undefined,
     };
   }
 
-  private async read(query: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
-    const result = await this.driver.executeQuery<{ records: RecordShape[] }>(query, parameters, {
-      database: this.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.timeoutMs },
-    });
-    return result.records.map((record) => record.toObject() as Row);
+  private read(query: string, parameters?: Row): Promise<Row[]> {
+    return this.executor.read(query, parameters);
   }
 
   private static entityOf(row: Row): Entity {
-    return toEntity(row.properties as Row, row.mentions as MentionRow[]);
+    return toEntity(row.properties as Row);
   }
 
   async countByKind(): Promise<KindCounts> {
@@ -95,7 +97,7 @@ export class Neo4jStore implements GraphStore {
 
   private static pageOf(rows: Row[]): EntityPage {
     const row = rows[0];
-    return { items: ((row?.page as Row[]) ?? []).map(Neo4jStore.entityOf), totalCount: toNumber(row?.totalCount ?? 0) };
+    return { items: ((row?.page as Row[]) ?? []).map((n) => toEntity(n)), totalCount: toNumber(row?.totalCount ?? 0) };
   }
 
   async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
@@ -146,23 +148,35 @@ export class Neo4jStore implements GraphStore {
       entityKeys,
       rows,
       'entityKey',
-      (row): RelatedEntity => ({ relationship: toRelationship(row.relationship as Row), entity: Neo4jStore.entityOf(row) }),
+      (row): RelatedEntity => ({
+        relationship: toRelationship(row.relationship as Row),
+        entity: Neo4jStore.entityOf(row),
+      }),
       (a, b) => compareStrings(a.relationship.key, b.relationship.key),
     );
   }
 
   async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {
     const rows = await this.read(QUERIES.relationshipsByKeys, { keys, types: RELATIONSHIP_TYPES });
-    return inKeyOrder(keys, rows.map((row) => toRelationship(row.relationship as Row)), (r) => r.key);
+    return inKeyOrder(
+      keys,
+      rows.map((row) => toRelationship(row.relationship as Row)),
+      (r) => r.key,
+    );
   }
 
   async neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]> {
     const rows = await this.read(QUERIES.neighbourKeys, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
-    const byEntity = new Map(rows.map((row) => [row.entityKey as string, (row.neighbours as string[]).sort(compareStrings)]));
+    const byEntity = new Map(
+      rows.map((row) => [row.entityKey as string, (row.neighbours as string[]).sort(compareStrings)]),
+    );
     return keys.map((key) => byEntity.get(key) ?? []);
   }
 
-  async relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]> {
+  async relationshipsAmong(
+    keys: readonly string[],
+    types: readonly RelationshipType[] | null,
+  ): Promise<Relationship[]> {
     const rows = await this.read(QUERIES.relationshipsAmong, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
     return rows.map((row) => toRelationship(row.relationship as Row)).sort((a, b) => compareStrings(a.key, b.key));
   }
@@ -173,7 +187,11 @@ export class Neo4jStore implements GraphStore {
 
   async sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]> {
     const rows = await this.read(QUERIES.sourcesByKeys, { keys });
-    return inKeyOrder(keys, rows.map((row) => toSource(row.properties as Row)), (s) => s.key);
+    return inKeyOrder(
+      keys,
+      rows.map((row) => toSource(row.properties as Row)),
+      (s) => s.key,
+    );
   }
 
   async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
@@ -182,7 +200,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
-    return this.cypher.run(query, parameters, limits);
+    // a worker's error arrives as a copy with the driver's code, which classify reads as well
+    return this.cypher.run(query, parameters, limits).catch((error: unknown) => Promise.reject(classify(error)));
   }
 
   async ping(): Promise<void> {

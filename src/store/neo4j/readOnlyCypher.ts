@@ -1,15 +1,15 @@
 /**
  * Runs an analyst's Cypher: first `EXPLAIN`, whose plan must pass the read-only allowlist
- * (cypherPolicy.ts), then the query itself, in one READ transaction with the analyst's timeout.
- * It is never retried: a query that timed out or ran out of memory would only do so again. Rows
- * stream in and stop at the row limit or the byte budget.
+ * (cypherPolicy.ts), then the query itself, in one READ transaction with the analyst's timeout,
+ * never retried (Neo4jExecutor.readOnce). Rows stream in and stop at the row limit or the byte budget.
  *
  * In production this runs in a worker thread (cypherWorker.ts), where decoding a huge record cannot
  * hold up the API; tests and tools that hold only a driver run it in-process.
  */
-import neo4j, { type Driver, type Result, type Transaction } from 'neo4j-driver';
+import type { Result } from 'neo4j-driver';
 import { CypherRefusal, type CypherAnswer, type CypherLimits } from '../cypher.js';
 import { cypherRefusalOf } from './cypherErrors.js';
+import type { Neo4jExecutor } from './executor.js';
 import { OverBudget, rowToJson, toParameters, type Seen } from './cypherJson.js';
 import { planRefusal } from './cypherPolicy.js';
 
@@ -30,7 +30,10 @@ async function readRows(result: Result, limits: CypherLimits): Promise<CypherAns
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
       if (rows.length === 0) {
-        throw new CypherRefusal('TOO_LARGE', `the first row of the result is larger than CYPHER_MAX_BYTES (${limits.maxBytes} bytes): return less`);
+        throw new CypherRefusal(
+          'TOO_LARGE',
+          `the first row of the result is larger than CYPHER_MAX_BYTES (${limits.maxBytes} bytes): return less`,
+        );
       }
       truncated = true;
       break;
@@ -41,32 +44,23 @@ async function readRows(result: Result, limits: CypherLimits): Promise<CypherAns
 }
 
 export async function runReadOnlyCypher(
-  driver: Driver,
-  database: string,
+  executor: Neo4jExecutor,
   query: string,
   parameters: Record<string, unknown>,
   limits: CypherLimits,
 ): Promise<CypherAnswer> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  let tx: Transaction | undefined;
   try {
-    // An explicit transaction rather than executeRead: that one retries transient errors, and a
-    // memory-pool error is transient.
-    tx = await session.beginTransaction({ timeout: limits.timeoutMs });
-    const params = toParameters(parameters) as Record<string, unknown>;
-    // Neo4j's own parse decides what the query would do; nothing of it runs yet.
-    const explained = await tx.run(`EXPLAIN\n${query}`, params);
-    const refusal = planRefusal(explained.summary.plan, explained.summary.database.name, database);
-    if (refusal) throw refusal;
-    return await readRows(tx.run(query, params), limits);
+    return await executor.readOnce(limits.timeoutMs, async (tx) => {
+      const params = toParameters(parameters) as Record<string, unknown>;
+      // Neo4j's own parse decides what the query would do; nothing of it runs yet.
+      const explained = await tx.run(`EXPLAIN\n${query}`, params);
+      const refusal = planRefusal(explained.summary.plan, explained.summary.database.name, executor.database);
+      if (refusal) throw refusal;
+      return await readRows(tx.run(query, params), limits);
+    });
   } catch (error) {
     // a value nested deeper than the stack allows, met while converting it
     if (error instanceof RangeError) throw new CypherRefusal('TOO_LARGE', 'the result is nested too deeply to return');
     throw cypherRefusalOf(error, limits);
-  } finally {
-    // A read transaction has nothing to commit. Rolling back one that already failed can fail
-    // again; the session's close below ends it either way, so that second failure means nothing.
-    if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
-    await session.close();
   }
 }

@@ -12,6 +12,7 @@ import { searchFieldsOf } from '../../domain/search.js';
 import { timelineKey } from '../../domain/timeline.js';
 import { summarise, type LoadSummary } from '../graphStore.js';
 import { readCypher, readCypherStatements } from './cypherFiles.js';
+import { Neo4jExecutor } from './executor.js';
 
 const SCHEMA_STATEMENTS = readCypherStatements('schema');
 const SEED_STATEMENTS = readCypherStatements('seed');
@@ -26,13 +27,17 @@ function neo4jDate(iso: string) {
 
 /** The parameters of seed.cypher. Null properties are left out: Neo4j stores no nulls. */
 function seedParameters(graph: CaseGraph) {
-  const evidenceColumns = (evidence: Evidence[]) => ({
-    evidenceSources: evidence.map((e) => e.sourceKey),
-    evidenceStarts: evidence.map((e) => neo4j.int(e.start)),
-    evidenceEnds: evidence.map((e) => neo4j.int(e.end)),
+  /** Evidence as parallel lists: how a relationship keeps its evidence and an entity its mentions. */
+  const columns = (evidence: Evidence[]) => ({
+    sources: evidence.map((e) => e.sourceKey),
+    starts: evidence.map((e) => neo4j.int(e.start)),
+    ends: evidence.map((e) => neo4j.int(e.end)),
   });
   const withoutNulls = (record: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
+  // Each entity's mentions, once: on the node for the API to read (like a relationship's evidence),
+  // and split by source into the MENTIONS relationships that analysts and the mentionedIn filter follow.
+  const mentionsOf = new Map(graph.entities.map((e) => [e.key, columns(e.mentions)]));
 
   const parameters = {
     sources: graph.sources.map((s) => ({ key: s.key, properties: withoutNulls({ ...s }) })),
@@ -41,12 +46,16 @@ function seedParameters(graph: CaseGraph) {
       const { mentions: _mentions, occupations, ...fields } = e;
       const date = e.date === null ? null : parsePartialDate(e.date);
       const search = searchFieldsOf(e);
+      const { sources: mentionSources, starts: mentionStarts, ends: mentionEnds } = mentionsOf.get(e.key)!;
       return {
         key: e.key,
         label: KIND_NAME[e.kind],
         properties: withoutNulls({
           ...fields,
           occupations: e.kind === 'PERSON' ? occupations : null,
+          mentionSources,
+          mentionStarts,
+          mentionEnds,
           dateEarliest: date ? neo4jDate(date.earliest) : null,
           dateLatest: date ? neo4jDate(date.latest) : null,
           // derived, for search and ordering: the API's rules, computed once here in TypeScript
@@ -56,23 +65,19 @@ function seedParameters(graph: CaseGraph) {
         }),
       };
     }),
-    mentions: graph.entities.flatMap((e) => {
-      const bySource = new Map<string, Evidence[]>();
-      for (const m of e.mentions) bySource.set(m.sourceKey, [...(bySource.get(m.sourceKey) ?? []), m]);
-      return [...bySource].map(([source, list]) => ({
+    mentions: [...mentionsOf].flatMap(([entity, { sources, starts, ends }]) =>
+      [...new Set(sources)].map((source) => ({
         source,
-        entity: e.key,
-        starts: list.map((m) => neo4j.int(m.start)),
-        ends: list.map((m) => neo4j.int(m.end)),
-      }));
+        entity,
+        starts: starts.filter((_, i) => sources[i] === source),
+        ends: ends.filter((_, i) => sources[i] === source),
+      })),
+    ),
+    relationships: graph.relationships.map((r) => {
+      const { sources: evidenceSources, starts: evidenceStarts, ends: evidenceEnds } = columns(r.evidence);
+      const properties = withoutNulls({ key: r.key, role: r.role, evidenceSources, evidenceStarts, evidenceEnds });
+      return { key: r.key, type: r.type, from: r.from, to: r.to, properties };
     }),
-    relationships: graph.relationships.map((r) => ({
-      key: r.key,
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      properties: withoutNulls({ key: r.key, role: r.role, ...evidenceColumns(r.evidence) }),
-    })),
   };
   return parameters;
 }
@@ -103,42 +108,43 @@ export interface SeedOptions {
   batchSize?: number;
 }
 
-export async function seedNeo4j(driver: Driver, database: string, graph: CaseGraph, options: SeedOptions = {}): Promise<LoadSummary> {
-  for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+export async function seedNeo4j(
+  driver: Driver,
+  database: string,
+  graph: CaseGraph,
+  options: SeedOptions = {},
+): Promise<LoadSummary> {
+  const executor = new Neo4jExecutor(driver, database);
+  for (const statement of SCHEMA_STATEMENTS) await executor.write((tx) => tx.run(statement));
 
   const parameters = seedParameters(graph);
   const wanted = wantedIdentities(graph, parameters);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    const merge = async (tx: ManagedTransaction, statement: string, only?: Record<string, unknown>) =>
-      tx.run(statement, only ?? parametersFor(statement, parameters));
-    const removeStale = async (tx: ManagedTransaction) => {
-      const stale = { staleEntityKeys: [] as string[], staleSourceKeys: [] as string[], staleLinkIds: [] as string[] };
-      for (const record of (await tx.run(INVENTORY)).records) {
-        const what = record.get('what') as 'entity' | 'source' | 'link';
-        if (wanted[what].has(record.get('identity') as string)) continue;
-        if (what === 'entity') stale.staleEntityKeys.push(record.get('identity'));
-        else if (what === 'source') stale.staleSourceKeys.push(record.get('identity'));
-        else stale.staleLinkIds.push(record.get('id'));
-      }
-      for (const statement of REMOVE_STATEMENTS) await tx.run(statement, parametersFor(statement, stale));
-    };
-
-    if (!options.batchSize) {
-      await session.executeWrite(async (tx) => {
-        for (const statement of SEED_STATEMENTS) await merge(tx, statement);
-        await removeStale(tx);
-      });
-    } else {
-      for (const statement of SEED_STATEMENTS) {
-        const [[name, list]] = Object.entries(parametersFor(statement, parameters)) as [[string, unknown[]]];
-        for (const chunk of chunks(list, options.batchSize)) await session.executeWrite((tx) => merge(tx, statement, { [name]: chunk }));
-      }
-      await session.executeWrite(removeStale);
+  const merge = async (tx: ManagedTransaction, statement: string, only?: Record<string, unknown>) =>
+    tx.run(statement, only ?? parametersFor(statement, parameters));
+  const removeStale = async (tx: ManagedTransaction) => {
+    const stale = { staleEntityKeys: [] as string[], staleSourceKeys: [] as string[], staleLinkIds: [] as string[] };
+    for (const record of (await tx.run(INVENTORY)).records) {
+      const what = record.get('what') as 'entity' | 'source' | 'link';
+      if (wanted[what].has(record.get('identity') as string)) continue;
+      if (what === 'entity') stale.staleEntityKeys.push(record.get('identity'));
+      else if (what === 'source') stale.staleSourceKeys.push(record.get('identity'));
+      else stale.staleLinkIds.push(record.get('id'));
     }
-  } finally {
-    await session.close();
+    for (const statement of REMOVE_STATEMENTS) await tx.run(statement, parametersFor(statement, stale));
+  };
+
+  if (!options.batchSize) {
+    await executor.write(async (tx) => {
+      for (const statement of SEED_STATEMENTS) await merge(tx, statement);
+      await removeStale(tx);
+    });
+  } else {
+    for (const statement of SEED_STATEMENTS) {
+      const [[name, list]] = Object.entries(parametersFor(statement, parameters)) as [[string, unknown[]]];
+      for (const chunk of chunks(list, options.batchSize))
+        await executor.write((tx) => merge(tx, statement, { [name]: chunk }));
+    }
+    await executor.write(removeStale);
   }
   return summarise(graph);
 }

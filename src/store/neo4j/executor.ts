@@ -1,0 +1,108 @@
+/**
+ * The one place a process talks to Neo4j: it opens and closes every session, and it decides what a
+ * Neo4j error means by its code (as neo4j/graphql's Executor.formatError does), never its message.
+ */
+import neo4j from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Neo4jError, RecordShape, Transaction } from 'neo4j-driver';
+import { StoreUnavailable } from '../graphStore.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * An error's code: the database's Neo.<classification>.<category>.<title>, or the driver's own
+ * (ServiceUnavailable, SessionExpired, 'N/A'). `status` is Category.Title without the
+ * classification, which Neo4j has moved between Client and Transient for some codes.
+ */
+export function codeOf(error: unknown): { code: string; classification: string; status: string } {
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  const [, classification = '', category = '', title = ''] = code.startsWith('Neo.') ? code.split('.') : [];
+  return { code, classification, status: `${category}.${title}` };
+}
+
+/** The database ended the transaction for time: the timeout it was given, or a limit of its own. */
+export const TIMEOUTS = new Set([
+  'Transaction.TransactionTimedOut',
+  'Transaction.TransactionTimedOutClientConfiguration',
+  'Statement.ExecutionTimeout',
+  'Procedure.ProcedureTimedOut',
+]);
+
+/**
+ * StoreUnavailable when Neo4j cannot answer now, any other error unchanged. By code, not by
+ * neo4j.isRetryableError: an analyst worker's errors arrive as copies, not Neo4jError instances.
+ * - ServiceUnavailable, SessionExpired: refused, reset or closed connections and connect timeouts
+ *   all arrive with these (neo4j-driver-bolt-connection's NodeChannel wraps the socket error).
+ * - Neo.TransientError.*: the database is unavailable or overloaded.
+ * - a store read's transaction timeout: it races the guard's deadline of the same length.
+ * A connection-acquisition timeout has no code ('N/A') and is not matched: the driver's
+ * connectionAcquisitionTimeout is the store timeout (driver.ts), so for a store read guardedStore's
+ * deadline has already answered StoreUnavailable by then (analyst Cypher: see readOnce).
+ */
+export function classify(error: unknown): unknown {
+  const { code, classification, status } = codeOf(error);
+  const { SERVICE_UNAVAILABLE, SESSION_EXPIRED } = neo4j.error;
+  const outage = code === SERVICE_UNAVAILABLE || code === SESSION_EXPIRED || classification === 'TransientError';
+  return outage || TIMEOUTS.has(status) ? new StoreUnavailable('neo4j', error) : error;
+}
+
+/**
+ * A transaction that could not begin: nothing has run, so the query is not to blame. A
+ * connection-acquisition timeout has no code ('N/A') and, for analyst Cypher, no guard's deadline
+ * answers first: it gets the code it means, ServiceUnavailable, for classify.
+ */
+function unreachable(error: Neo4jError): never {
+  if (error.code !== 'N/A') throw error;
+  const { message, gqlStatus, gqlStatusDescription: description } = error;
+  throw new neo4j.Neo4jError(message, neo4j.error.SERVICE_UNAVAILABLE, gqlStatus, description, undefined, error);
+}
+
+export class Neo4jExecutor {
+  constructor(
+    private readonly driver: Driver,
+    readonly database: string,
+    /** Each store read's transaction timeout: the database ends reads the API has given up on. */
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  /** A store read (the driver retries transient errors), each record as a plain object. */
+  async read(query: string, parameters: Row = {}): Promise<Row[]> {
+    const { database, timeoutMs } = this;
+    try {
+      const config = { database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } };
+      const result = await this.driver.executeQuery<{ records: RecordShape[] }>(query, parameters, config);
+      return result.records.map((record) => record.toObject() as Row);
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  /** One write transaction (seeding), errors unchanged: the operator reads the driver's own message. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One explicit READ transaction with its own timeout, never retried (analyst Cypher): executeRead
+   * retries transient errors, a memory-pool error among them, and that query would only fail again.
+   */
+  async readOnce<T>(timeoutMs: number, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let tx: Transaction | undefined;
+    try {
+      // (TransactionPromise types its catch as Promise<any>)
+      tx = (await session.beginTransaction({ timeout: timeoutMs }).catch(unreachable)) as Transaction;
+      return await work(tx);
+    } finally {
+      // A read transaction has nothing to commit. Rolling back one that already failed can fail
+      // again; the session's close below ends it either way, so that second failure means nothing.
+      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+      await session.close();
+    }
+  }
+}
