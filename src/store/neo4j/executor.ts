@@ -4,7 +4,16 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, Neo4jError, RecordShape, Transaction } from 'neo4j-driver';
+import pLimit from 'p-limit';
 import { StoreUnavailable } from '../graphStore.js';
+
+/**
+ * Store reads in flight at once; more wait their turn here. A cold or overloaded database given
+ * every request at once plans and runs them all slowly, each past the deadline, and never catches
+ * up (after an outage, 50 clients kept it from serving for over 10 s); a few at a time, it warms
+ * up and the queue drains. Reads that waited past their deadline are dropped, not run.
+ */
+const CONCURRENT_READS = 16;
 
 type Row = Record<string, unknown>;
 
@@ -65,8 +74,20 @@ export class Neo4jExecutor {
     private readonly timeoutMs = 5_000,
   ) {}
 
+  private readonly readSlots = pLimit(CONCURRENT_READS);
+
   /** A store read (the driver retries transient errors), each record as a plain object. */
-  async read(query: string, parameters: Row = {}): Promise<Row[]> {
+  read(query: string, parameters: Row = {}): Promise<Row[]> {
+    const queued = performance.now();
+    return this.readSlots(() => {
+      if (performance.now() - queued >= this.timeoutMs) {
+        throw new StoreUnavailable('neo4j', new Error(`waited ${this.timeoutMs} ms for a turn`));
+      }
+      return this.readNow(query, parameters);
+    });
+  }
+
+  private async readNow(query: string, parameters: Row): Promise<Row[]> {
     const { database, timeoutMs } = this;
     try {
       const config = { database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } };
