@@ -98,9 +98,14 @@ export interface LocalNeo4j {
 }
 
 export function spawnNeo4j(classpath: string, options: LocalNeo4jOptions): ChildProcess {
+  // At a lower priority (nice 10): the local database shares two cores with the API and the tests,
+  // and a query that keeps it busy must not starve the API's event loop of the CPU it needs.
   return spawn(
-    'java',
+    'nice',
     [
+      '-n',
+      '10',
+      'java',
       ...jvmFlags(),
       '-cp',
       classpath,
