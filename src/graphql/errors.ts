@@ -2,18 +2,26 @@
 import { createGraphQLError } from 'graphql-yoga';
 import type { IntRange } from '../explore/neighbourhood.js';
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'QUERY_TOO_COMPLEX'
-  | 'STORE_UNAVAILABLE'
-  /** The feature needs a store this server does not use (cypher on the embedded store). */
-  | 'NOT_SUPPORTED';
+/**
+ * Every code an error meant for clients carries. NOT_SUPPORTED: the feature needs a store this
+ * server does not use (cypher on the embedded store). BAD_REQUEST: the request is not GraphQL
+ * parameters at all (Yoga's own code for that, kept).
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'STORE_UNAVAILABLE',
+  'NOT_SUPPORTED',
+  'BAD_REQUEST',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export function clientError(code: ErrorCode, message: string) {
-  return createGraphQLError(message, { extensions: { code } });
+/** An error for clients: its code, and any further extensions (the limit passed, an HTTP status). */
+export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return createGraphQLError(message, { extensions: { ...extensions, code } });
 }
 
 export const badUserInput = (message: string) => clientError('BAD_USER_INPUT', message);

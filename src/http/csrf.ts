@@ -6,7 +6,8 @@
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { clientError } from '../graphql/errors.js';
 
 const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
@@ -23,7 +24,7 @@ export function csrfPrevention(): Plugin {
       } catch (error) {
         // the plugin's only refusal is a GraphQLError with HTTP 403 and no code
         if (!(error instanceof GraphQLError)) throw error;
-        throw createGraphQLError(REFUSAL, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+        throw clientError('FORBIDDEN', REFUSAL, { http: { status: 403 } });
       }
     },
   };

@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 import { gatherExport } from '../export/exportGraph.js';
 import { exportFormatNamed } from '../export/formats.js';
 import { NEIGHBOURHOOD_DEPTH, storeReader } from '../explore/neighbourhood.js';
-import { intIn } from '../graphql/errors.js';
+import { type ErrorCode, intIn } from '../graphql/errors.js';
 import { entityOfId } from '../graphql/globalIds.js';
 import type { ServerOptions } from '../config.js';
 import type { Entity } from '../domain/model.js';
@@ -21,7 +21,7 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
     async onRequest({ url, endResponse, fetchAPI, request }) {
       const match = EXPORT_PATH.exec(url.pathname);
       if (!match || request.method !== 'GET') return;
-      const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+      const fail = (status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) =>
         endResponse(fetchAPI.Response.json({ error: { code, message } }, { status, headers }));
 
       const format = exportFormatNamed(match[1] ?? '');
@@ -45,8 +45,7 @@ export function exportRoutes(store: GraphStore, options: ServerOptions): Plugin 
           ? await entityOfId(focusId, 'focus', async (key) => (await store.entitiesByKeys([key]))[0] ?? null)
           : undefined;
       } catch (error) {
-        if (error instanceof GraphQLError)
-          return fail(400, String(error.extensions.code ?? 'BAD_USER_INPUT'), error.message);
+        if (error instanceof GraphQLError) return fail(400, 'BAD_USER_INPUT', error.message);
         throw error;
       }
       if (focus === null) return fail(404, 'NOT_FOUND', `no entity has the ID ${focusId}`);

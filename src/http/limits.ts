@@ -23,8 +23,9 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
+import { clientError } from '../graphql/errors.js';
 
 /** A list whose size no argument gives (an event's participants) is counted as this many. */
 const ASSUMED_LIST_SIZE = 10;
@@ -32,8 +33,11 @@ const ASSUMED_LIST_SIZE = 10;
 const ASSUMED_PAGE_SIZE = 100;
 
 function tooComplex(limit: string, max: number, found: number, extra: Record<string, unknown> = {}) {
-  return createGraphQLError(`query is too complex: ${limit} ${found} exceeds the limit of ${max}`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, found, ...extra },
+  return clientError('QUERY_TOO_COMPLEX', `query is too complex: ${limit} ${found} exceeds the limit of ${max}`, {
+    limit,
+    max,
+    found,
+    ...extra,
   });
 }
 
@@ -182,12 +186,12 @@ function countRule(limit: 'aliases' | 'directives', max: number): ValidationRule
 /** Yoga's body-size error (told apart by its code), renamed into the API's terms, its 413 kept. */
 function renamed(error: unknown, limits: Limits): unknown {
   if (!(error instanceof GraphQLError) || error.extensions.code !== 'REQUEST_ENTITY_TOO_LARGE') return error;
-  return createGraphQLError(
-    `query is too complex: the request body exceeds the limit of ${limits.maxBodyBytes} bytes`,
-    {
-      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize', max: limits.maxBodyBytes, http: { status: 413 } },
-    },
-  );
+  const message = `query is too complex: the request body exceeds the limit of ${limits.maxBodyBytes} bytes`;
+  return clientError('QUERY_TOO_COMPLEX', message, {
+    limit: 'bodySize',
+    max: limits.maxBodyBytes,
+    http: { status: 413 },
+  });
 }
 
 /** Whether a document holds more than `max` lexical tokens, counting no further than that. */
@@ -208,9 +212,8 @@ function batchLimit(max: number): Plugin['onRequestParse'] {
   return () => ({
     onRequestParseDone({ requestParserResult }) {
       if (Array.isArray(requestParserResult) && requestParserResult.length > max) {
-        throw createGraphQLError(`query is too complex: a batch may hold at most ${max} operations`, {
-          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'batchSize', max, http: { status: 413 } },
-        });
+        const message = `query is too complex: a batch may hold at most ${max} operations`;
+        throw clientError('QUERY_TOO_COMPLEX', message, { limit: 'batchSize', max, http: { status: 413 } });
       }
     },
   });

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
-import type { ErrorCode } from '../graphql/errors.js';
+import { ERROR_CODES } from '../graphql/errors.js';
 import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphStore } from '../store/graphStore.js';
@@ -113,21 +113,11 @@ function pathLabel(pathname: string): string {
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const methodLabel = (method: string) => (METHODS.has(method) ? method : 'other');
 
-/** Every code our errors carry (the compiler keeps this in step with ErrorCode), and Yoga's. */
-const OUR_CODES: Record<ErrorCode, true> = {
-  BAD_USER_INPUT: true,
-  NOT_FOUND: true,
-  UNAUTHENTICATED: true,
-  FORBIDDEN: true,
-  QUERY_TOO_COMPLEX: true,
-  STORE_UNAVAILABLE: true,
-  NOT_SUPPORTED: true,
-};
+/** Every code our errors carry, and Yoga's. */
 const KNOWN_CODES = new Set<string>([
-  ...Object.keys(OUR_CODES),
+  ...ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
   'INTERNAL_SERVER_ERROR',
   'OPERATION_RESOLUTION_FAILURE',
   'REQUEST_ENTITY_TOO_LARGE',

@@ -5,11 +5,12 @@
  * `variables` or `extensions` through, which would be masked as a 500 and logged with the text.
  */
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { clientError } from '../graphql/errors.js';
 
 const badRequest = (message: string) =>
   // the status holds for application/json too: GraphQL over HTTP wants 400 for a body it cannot parse
-  createGraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  clientError('BAD_REQUEST', message, { http: { status: 400 } });
 
 /** The parser's error, without anything the client sent. */
 function withoutEcho(error: unknown): unknown {
