@@ -60,7 +60,7 @@ export function createServer(
       csrfPrevention(),
       requestErrorsWithoutEcho(),
       limitsPlugin(options.limits),
-      requireReadScope(),
+      requireReadScope(options),
       // after the auth plugin: only operations that passed validation and auth are named
       observed.operations,
       ...introspectionPolicy(options.introspection),

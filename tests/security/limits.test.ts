@@ -19,7 +19,8 @@ function fragmentBomb(levels: number): string {
 const REQUIRE_AUTH = { requireAuth: true, readTokens: ['reader'] };
 
 describe('a fragment bomb', () => {
-  const api = apiFor(new MemoryStore(rustCase()), REQUIRE_AUTH);
+  // anonymous, where anyone may read (without REQUIRE_AUTH): the limits must hold on their own
+  const api = apiFor(new MemoryStore(rustCase()));
 
   it('of 40 levels, sent without a token, is refused as too complex in well under 50 ms', async () => {
     const query = fragmentBomb(40);
@@ -59,5 +60,20 @@ describe('a fragment bomb', () => {
     const answers = await Promise.all(attacks);
     expect(answers.every((a) => a.errors?.[0]?.extensions?.code === 'QUERY_TOO_COMPLEX')).toBe(true);
     expect(Math.max(...healthTimes)).toBeLessThan(100);
+  });
+});
+
+describe('with REQUIRE_AUTH, a caller without a token', () => {
+  const api = apiFor(new MemoryStore(rustCase()), REQUIRE_AUTH);
+
+  it('is refused before the document is read: no field names suggested, no limits described', async () => {
+    const misspelt = await api.query('{ sourcez { title } }');
+    expect(misspelt.errors).toHaveLength(1);
+    expect(misspelt.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(JSON.stringify(misspelt)).not.toMatch(/Did you mean|sources/);
+    const bomb = await api.query(fragmentBomb(40));
+    expect(bomb.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const withToken = await api.query('{ sourcez { title } }', undefined, { authorization: 'Bearer reader' });
+    expect(withToken.errors?.[0]?.message).toMatch(/Did you mean "sources"/);
   });
 });
