@@ -4,9 +4,9 @@
  * deadline. With METRICS_PORT, the metrics listener starts beside it and stops with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { slowPost } from '../support/slowPost.js';
 
 async function startServer(env: Record<string, string>) {
   const child = spawn('node', ['dist/cli/serve.js'], {
@@ -29,35 +29,6 @@ async function startServer(env: Record<string, string>) {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, port, exited, output: () => output };
-}
-
-/** A POST whose body arrives in two parts, so that it is in flight for as long as we like. */
-function slowPost(port: number) {
-  const body = JSON.stringify({ query: '{ people { totalCount } }' });
-  const half = Math.floor(body.length / 2);
-  let finish: () => void = () => {};
-  const answer = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.write(body.slice(0, half));
-    finish = () => req.end(body.slice(half));
-  });
-  return { answer, finish: () => finish() };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,7 +5,7 @@
  * named like Object's properties, echoed bodies, 200 for refused graphql-response+json requests,
  * kept-alive connections reset during shutdown) are closed.
  */
-import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { closeGracefully, createHttpServer } from '../../src/http/shutdown.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { createGraphQLError } from 'graphql-yoga';
+import { slowPost } from '../support/slowPost.js';
 import { rustCase } from '../support/stores.js';
 
 const CLOSED: Partial<ServerOptions> = {
@@ -418,35 +419,6 @@ describe('shutdown with kept-alive connections (item 8)', () => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   afterAll(() => agent.destroy());
 
-  /** A POST on the kept-alive socket whose body arrives in two parts, so it is in flight for as long as we like. */
-  function slowPost(port: number) {
-    const body = JSON.stringify({ query: '{ people { totalCount } }' });
-    let finish: () => void = () => {};
-    const answer = new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          agent,
-          path: '/graphql',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c) => {
-            text += c;
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        },
-      );
-      req.on('error', reject);
-      req.write(body.slice(0, 5));
-      finish = () => req.end(body.slice(5));
-    });
-    return { answer, finish: () => finish() };
-  }
-
   it('a response written after closeGracefully began says Connection: close', async () => {
     const store = new MemoryStore(rustCase());
     const yoga = createServer(store, DEFAULT_SERVER_OPTIONS, {
@@ -458,11 +430,11 @@ describe('shutdown with kept-alive connections (item 8)', () => {
     const { port } = http.address() as AddressInfo;
 
     // a first request opens the kept-alive connection, and is told to keep it
-    const first = slowPost(port);
+    const first = slowPost(port, agent);
     first.finish();
     expect((await first.answer).headers.connection).toBe('keep-alive');
 
-    const inFlight = slowPost(port);
+    const inFlight = slowPost(port, agent);
     await new Promise((r) => setTimeout(r, 50));
     const closing = closeGracefully(http, yoga, store, 5000, () => {});
     inFlight.finish();
