@@ -87,8 +87,9 @@ describe.runIf(canRun)('a Neo4j outage', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(samples.every((s) => s.ok)).toBe(true);
 
-    const stoppedAt = Date.now() - started;
     await neo4j.stop();
+    // from here the database is gone: a stopping Neo4j still finishes what it had begun
+    const stoppedAt = Date.now() - started;
     await new Promise((r) => setTimeout(r, 4000));
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
@@ -108,7 +109,7 @@ describe.runIf(canRun)('a Neo4j outage', () => {
 
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     const failures = samples.filter((s) => !s.ok);
-    const during = samples.filter((s) => s.at > stoppedAt + 500 && s.at < restartedAt);
+    const during = samples.filter((s) => s.at > stoppedAt && s.at < restartedAt);
     console.log(
       `outage: ${samples.length} requests, ${failures.length} failed, Neo4j back after ${upAt - restartedAt} ms, served again ${recoveredAt - upAt} ms after that`,
     );
