@@ -267,6 +267,27 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     });
   });
 
+  describe('a queue of slow queries', () => {
+    it('holds no request past its own deadline: those waiting for a worker are answered in time too', async () => {
+      // four workers; twelve runaway queries at once, each with a 1 s timeout (deadline 2 s)
+      const { store: own, config } = productionStore({ CYPHER_TIMEOUT_MS: '1000' });
+      const server = apiFor(own, config.server);
+      try {
+        const started = performance.now();
+        const runaway = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n';
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, () => ask(server, runaway).then((r) => ({ r, ms: performance.now() - started }))),
+        );
+        for (const { r } of answers) expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        // those that waited were answered only after the ones before them had run out (3.3 s and more)
+        expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(1000 + 1000 + 600);
+        expect((await ask(server, 'RETURN 1 AS one')).data?.cypher.rows).toEqual([{ one: 1 }]);
+      } finally {
+        await own.close();
+      }
+    }, 60_000);
+  });
+
   describe('a result too large to hold', () => {
     it('is refused while /health keeps answering within 100 ms, and the next query is served', async () => {
       const { store: own, config } = productionStore({ CYPHER_TIMEOUT_MS: '3000' });

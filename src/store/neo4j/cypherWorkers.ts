@@ -7,6 +7,7 @@
  * next query; one that was terminated is simply replaced by the next query that needs one.
  */
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import { CypherRefusal, type CypherAnswer, type CypherLimits } from '../cypher.js';
 import { timeoutMessage } from './cypherErrors.js';
 import type { CypherReply, CypherRequest, CypherWorkerData } from './cypherWorkerProtocol.js';
@@ -32,23 +33,39 @@ function answerOf(reply: CypherReply): CypherAnswer {
 export class CypherWorkers {
   private readonly all = new Set<Worker>();
   private readonly idle: Worker[] = [];
-  private readonly waiting: (() => void)[] = [];
-  private running = 0;
+  private readonly slots: ReturnType<typeof pLimit>;
   private closed = false;
 
-  constructor(private readonly options: CypherWorkersOptions) {}
+  constructor(private readonly options: CypherWorkersOptions) {
+    this.slots = pLimit(options.maxWorkers);
+  }
 
-  async run(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
-    await this.slot();
-    try {
+  /**
+   * The answer within the query's deadline, the wait for a free worker included: a queue of slow
+   * queries in front cannot hold a request open for longer, and a query whose caller has been
+   * answered already is dropped when its turn comes, not run.
+   */
+  run(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {
+    const deadline = performance.now() + limits.timeoutMs + DEADLINE_MARGIN_MS;
+    const late = () => new CypherRefusal('TIMEOUT', `${timeoutMessage(limits)} (no worker was free in time)`);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(late()), deadline - performance.now());
+    });
+    const answered = this.slots(async () => {
+      // from here the worker's own deadline (ask) answers
+      clearTimeout(timer);
       if (this.closed) throw new Error('analyst Cypher is closed: the store is shutting down');
+      const left = deadline - performance.now();
+      if (left <= 0) throw late();
       const worker = this.idle.pop() ?? this.spawn();
-      const reply = await this.ask(worker, { query, parameters, limits });
+      const reply = await this.ask(worker, { query, parameters, limits }, Math.ceil(left));
       this.idle.push(worker);
       return answerOf(reply);
-    } finally {
-      this.release();
-    }
+    });
+    // the slot's own refusal, once the caller has had one from the timer, is not an unhandled rejection
+    answered.catch(() => undefined);
+    return Promise.race([answered, waited]).finally(() => clearTimeout(timer));
   }
 
   /** Ends every worker; queries still running end with an error. */
@@ -81,8 +98,7 @@ export class CypherWorkers {
   }
 
   /** The worker's reply, or a refusal when it is late or runs out of heap (the worker is then ended). */
-  private ask(worker: Worker, request: CypherRequest): Promise<CypherReply> {
-    const deadlineMs = request.limits.timeoutMs + DEADLINE_MARGIN_MS;
+  private ask(worker: Worker, request: CypherRequest, deadlineMs: number): Promise<CypherReply> {
     return new Promise<CypherReply>((resolve, reject) => {
       const settle = (finish: () => void) => {
         clearTimeout(timer);
@@ -122,20 +138,5 @@ export class CypherWorkers {
     // the driver decoding a value nested deeper than the worker's stack
     if (error instanceof RangeError) return new CypherRefusal('TOO_LARGE', 'the result is nested too deeply to read');
     return error;
-  }
-
-  private async slot(): Promise<void> {
-    if (this.running < this.options.maxWorkers) {
-      this.running += 1;
-      return;
-    }
-    // the slot is handed over by release(), so `running` stays as it is
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running -= 1;
   }
 }
