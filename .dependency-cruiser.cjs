@@ -1,7 +1,8 @@
 /**
  * The layers, enforced (`npm run lint`): arrows only point down.
  *
- *   cli, bench (entry points and scripts)
+ *   scripts/ (dev tools: benchmarks, the local Neo4j launcher, print-schema; never in the image)
+ *   cli (the runtime's entry points: serve, seed)
  *     -> http (Yoga and its plugins)
  *          -> graphql (schema, loaders)  -> access (callers and scopes)
  *          -> export (file formats)      -> explore (neighbourhood, path)
@@ -19,14 +20,21 @@ const layer = (name, mayNotReach) => ({
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'bench']),
-    layer('config', ['access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'bench']),
-    layer('access', ['store', 'explore', 'export', 'graphql', 'http', 'cli', 'bench']),
-    layer('store', ['access', 'explore', 'export', 'graphql', 'http', 'cli', 'bench']),
-    layer('explore', ['access', 'export', 'graphql', 'http', 'cli', 'bench']),
-    layer('export', ['access', 'graphql', 'http', 'cli', 'bench']),
-    layer('graphql', ['export', 'http', 'cli', 'bench']),
-    layer('http', ['cli', 'bench']),
+    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli']),
+    layer('config', ['access', 'store', 'explore', 'export', 'graphql', 'http', 'cli']),
+    layer('access', ['store', 'explore', 'export', 'graphql', 'http', 'cli']),
+    layer('store', ['access', 'explore', 'export', 'graphql', 'http', 'cli']),
+    layer('explore', ['access', 'export', 'graphql', 'http', 'cli']),
+    layer('export', ['access', 'graphql', 'http', 'cli']),
+    layer('graphql', ['export', 'http', 'cli']),
+    layer('http', ['cli']),
+    {
+      name: 'runtime-never-imports-scripts',
+      comment: 'scripts/ are dev tools, left out of the image: nothing under src/ may depend on them',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^scripts/' },
+    },
     {
       name: 'explorer-shares-only-the-domain',
       comment: 'the explorer (web/) runs in browsers: of the server it may import only src/domain',

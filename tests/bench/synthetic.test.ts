@@ -1,6 +1,6 @@
 /** The synthetic case holds to the rules of a real one, so scale runs measure a legitimate graph. */
 import { describe, expect, it } from 'vitest';
-import { syntheticCase } from '../../src/bench/synthetic.js';
+import { syntheticCase } from '../../scripts/bench/synthetic.js';
 import { fitsEndpoints } from '../../src/domain/kinds.js';
 import { quoteOf } from '../../src/domain/model.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../../src/cli/localNeo4j.js';
+import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../../scripts/localNeo4j.js';
 import { loadCases } from '../../src/domain/loadCases.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { createServer } from '../../src/http/createServer.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, missingTools, startLocalNeo4j } from '../../src/cli/localNeo4j.js';
+import { freePort, missingTools, startLocalNeo4j } from '../../scripts/localNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { NEO4J_LAUNCHER_DIR } from '../paths.js';
+import { NEO4J_LAUNCHER_DIR } from '../src/paths.js';
 
 const CLASSPATH_FILE = join(NEO4J_LAUNCHER_DIR, 'target', 'classpath.txt');
 const CLASSES_DIR = join(NEO4J_LAUNCHER_DIR, 'target', 'classes');

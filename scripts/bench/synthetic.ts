@@ -4,8 +4,8 @@
  * entities with one or two links), and every fact evidenced by a sentence of a generated source.
  * Deterministic for a given N and seed.
  */
-import type { EntityKind, RelationshipType } from '../domain/kinds.js';
-import type { CaseGraph, Entity, Evidence, Relationship, Source } from '../domain/model.js';
+import type { EntityKind, RelationshipType } from '../../src/domain/kinds.js';
+import type { CaseGraph, Entity, Evidence, Relationship, Source } from '../../src/domain/model.js';
 
 const KIND_MIX: [EntityKind, number][] = [
   ['PERSON', 0.45],

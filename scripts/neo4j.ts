@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { missingTools, prepareLauncher, spawnNeo4j } from './localNeo4j.js';
-import { runCli } from './runCli.js';
+import { runCli } from '../src/cli/runCli.js';
 
 runCli(async () => {
   const missing = missingTools();
