@@ -8,7 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/neo4j.globalSetup.ts'],
+    // a real Neo4j and a real Redis (live updates across instances), each started once per run
+    globalSetup: ['tests/setup/neo4j.globalSetup.ts', 'tests/setup/redis.globalSetup.ts'],
     // Test files share one Neo4j (Community holds one user database), so they run one at a time.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -31,6 +31,7 @@ const configSchema = z.object({
   NEO4J_ANALYST_PASSWORD: z.string().default(''),
   ANALYST_TOKENS: z.string().default(''),
   READ_TOKENS: z.string().default(''),
+  EDITOR_TOKENS: z.string().default(''),
   REQUIRE_AUTH: flag.default(false),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   CYPHER_ROW_LIMIT: z.coerce.number().int().min(1).default(1000),
@@ -47,6 +48,12 @@ const configSchema = z.object({
   MAX_BODY_BYTES: positive.default(1_000_000),
   MAX_BATCH: positive.default(10),
   METRICS_PORT: port.optional(),
+  // redis:// or rediss:// (TLS), with any user, password and database number in the URL
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((text) => /^rediss?:\/\/[^/]/.test(text), 'must be a redis:// or rediss:// URL')
+    .optional(),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -91,6 +98,8 @@ export interface ServerOptions {
   analystTokens: string[];
   /** Bearer tokens that may read. */
   readTokens: string[];
+  /** Bearer tokens that may write (editors' mutations), and read. */
+  editorTokens?: string[];
   /** When true, every GraphQL request and export needs a read or analyst token. */
   requireAuth: boolean;
   cypherTimeoutMs: number;
@@ -105,6 +114,11 @@ export interface ServerOptions {
   corsOrigins: string[];
   /** When set, /metrics is served on this port (bound to HOST) instead of the main one. */
   metricsPort?: number;
+  /**
+   * When set, subscriptions hear of changes through this Redis (pub/sub), so that a write on any
+   * instance behind a load balancer reaches subscribers on all of them; unset: in-process only.
+   */
+  redisUrl?: string;
 }
 
 export interface Neo4jConfig {
@@ -144,6 +158,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: {
       analystTokens: tokenList(c.ANALYST_TOKENS),
       readTokens: tokenList(c.READ_TOKENS),
+      editorTokens: tokenList(c.EDITOR_TOKENS),
       requireAuth: c.REQUIRE_AUTH,
       cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
       cypherRowLimit: c.CYPHER_ROW_LIMIT,
@@ -152,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graphiql: c.GRAPHIQL,
       corsOrigins: c.CORS_ORIGINS,
       ...(c.METRICS_PORT === undefined ? {} : { metricsPort: c.METRICS_PORT }),
+      ...(c.REDIS_URL === undefined ? {} : { redisUrl: c.REDIS_URL }),
       limits: {
         maxDepth: c.MAX_DEPTH,
         maxCost: c.MAX_COST,

@@ -119,9 +119,11 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
     }
     sources.push({
       key: sourceKey,
+      caseKey: 'synthetic',
       title: `Synthetic source ${first / PER_SOURCE}`,
       publisher: null,
       published: null,
+      url: null,
       text,
     });
   }
@@ -139,6 +141,7 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
     locationType: kind === 'LOCATION' ? 'place' : null,
     eventType: kind === 'EVENT' ? pick(['shooting', 'statement', 'legal decision']) : null,
     date: kind === 'EVENT' && i % 4 !== 0 ? date(i) : null,
+    formerKeys: [],
   }));
   const relationships: Relationship[] = links.map((link, i) => ({
     key: `${key(link.from)}--${link.type.toLowerCase().replaceAll('_', '-')}--${key(link.to)}`,
@@ -146,7 +149,7 @@ export function syntheticCase(size: number, seed = 7): CaseGraph {
     from: key(link.from),
     to: key(link.to),
     role: link.type === 'PARTICIPATED_IN' ? pick(ROLES) : null,
-    evidence: [evidence.get(i)!],
+    evidence: [{ ...evidence.get(i)!, modality: 'STATED', assertedBy: null }],
   }));
   return { sources, entities, relationships };
 }

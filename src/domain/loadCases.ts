@@ -1,19 +1,18 @@
-/** Reads every case file under a data directory (data/<case>/case.json and its text files). */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CaseFileError, validateCaseFile } from './caseFile.js';
+/** Reads every case file under a data directory (data/<case>/case.json and its text files), together. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { CaseFileError, type CaseFileInput, validateCaseFiles } from './caseFile.js';
 import type { CaseGraph } from './model.js';
 
-const CASE_FILE_NAME = 'case.json';
+export const CASE_FILE_NAME = 'case.json';
 
 export function loadCases(dataDir: string): CaseGraph {
   if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);
-  const graph: CaseGraph = { sources: [], entities: [], relationships: [] };
   const caseDirs = readdirSync(dataDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dataDir, d.name, CASE_FILE_NAME)))
     .map((d) => join(dataDir, d.name))
     .sort();
-  for (const dir of caseDirs) {
+  const files = caseDirs.map((dir): CaseFileInput => {
     const file = join(dir, CASE_FILE_NAME);
     const origin = relative(process.cwd(), file) || file;
     let raw: unknown;
@@ -26,10 +25,7 @@ export function loadCases(dataDir: string): CaseGraph {
       const path = join(dir, textFile);
       return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     };
-    const loaded = validateCaseFile(raw, readText, origin, graph);
-    graph.sources.push(...loaded.sources);
-    graph.entities.push(...loaded.entities);
-    graph.relationships.push(...loaded.relationships);
-  }
-  return graph;
+    return { caseKey: basename(dir), raw, readText, origin };
+  });
+  return validateCaseFiles(files);
 }

@@ -1,4 +1,5 @@
 /** The case graph in domain terms: what both stores hold and what resolvers see. */
+import type { Modality } from './claims.js';
 import type { EntityKind, RelationshipType } from './kinds.js';
 
 /** A span of a source's text that states a fact: [start, end) in UTF-16 code units, as JS strings index. */
@@ -8,10 +9,24 @@ export interface Evidence {
   end: number;
 }
 
+/**
+ * Evidence for a claim (a relationship): the span, and how and by whom it is asserted there.
+ * `assertedBy` null means the source itself (its publisher or author); otherwise the party the
+ * source cites ("informed sources", "Reports"), or, for INFERRED, the analyst who drew the inference.
+ */
+export interface ClaimEvidence extends Evidence {
+  modality: Modality;
+  assertedBy: string | null;
+}
+
 export interface Source {
   key: string;
-  title: string;
+  /** The case (a folder of the data directory) the source belongs to. */
+  caseKey: string;
+  /** Its headline; null when the source has none (nothing is invented). */
+  title: string | null;
   publisher: string | null;
+  url: string | null;
   /** Partial date text ("2021-11"), or null when the source does not say. */
   published: string | null;
   /** The full text that evidence offsets point into, byte for byte as published. */
@@ -35,6 +50,8 @@ export interface Entity {
   eventType: string | null;
   /** EVENT: partial date text ("2021-11"), or null when the sources give none. */
   date: string | null;
+  /** Keys of entities merged into this one: they keep resolving to it. */
+  formerKeys: string[];
 }
 
 export interface Relationship {
@@ -44,8 +61,8 @@ export interface Relationship {
   from: string;
   to: string;
   role: string | null;
-  /** Never empty. */
-  evidence: Evidence[];
+  /** Never empty; from one or several sources, each with its own attribution. */
+  evidence: ClaimEvidence[];
 }
 
 /** Everything loaded from the case files: the input of both stores. */

@@ -30,7 +30,11 @@ export const builder = new SchemaBuilder<{
   // scope-auth first, so that a field's rights are checked before any other plugin runs for it
   plugins: [ScopeAuthPlugin, RelayPlugin],
   scopeAuth: {
-    authScopes: ({ caller }) => ({ read: caller.scopes.has('read'), analyst: caller.scopes.has('analyst') }),
+    authScopes: ({ caller }) => ({
+      read: caller.scopes.has('read'),
+      analyst: caller.scopes.has('analyst'),
+      editor: caller.scopes.has('editor'),
+    }),
     // UNAUTHENTICATED for a missing or wrong token, FORBIDDEN for a token without the right
     unauthorizedError: (_parent, { caller }, _info, result) => {
       const scope = scopeOf(result.failure);
@@ -39,6 +43,7 @@ export const builder = new SchemaBuilder<{
     },
   },
   relay: {
+    clientMutationId: 'optional',
     encodeGlobalID: (typename, id) => encodeGlobalID(typename, String(id)),
     decodeGlobalID: (globalID) => decodeId(globalID),
     idFieldOptions: { description: 'Opaque global ID: pass it to node(id:) to read this again.' },
@@ -80,3 +85,6 @@ builder.scalarType('JSON', {
 });
 
 builder.queryType({ description: 'The case graph: entities, their relationships and the sources that state them.' });
+builder.mutationType({
+  description: 'Editors’ writes (an editor token): each is one transaction, recorded in the audit trail.',
+});

@@ -5,7 +5,8 @@ import type { IntRange } from '../explore/neighbourhood.js';
 /**
  * Every code an error meant for clients carries. NOT_SUPPORTED: the feature needs a store this
  * server does not use (cypher on the embedded store). BAD_REQUEST: the request is not GraphQL
- * parameters at all (Yoga's own code for that, kept).
+ * parameters at all (Yoga's own code for that, kept). CONFLICT: an edit that would undo or overwrite
+ * a later change (unmerging after the merged entities were edited again).
  */
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -16,6 +17,7 @@ export const ERROR_CODES = [
   'STORE_UNAVAILABLE',
   'NOT_SUPPORTED',
   'BAD_REQUEST',
+  'CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@
  * their neighbours from here, never from one another, so that a Person's credits can name a
  * Production whose credits name a Person without a circle of imports.
  */
+import type { Change } from '../domain/changes.js';
 import type { Entity, Evidence, Relationship, Source } from '../domain/model.js';
 import { builder } from './builder.js';
 
@@ -20,3 +21,5 @@ export const CreditRef = builder.objectRef<Relationship>('Credit');
 export const ParticipationRef = builder.objectRef<Relationship>('Participation');
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
 export const SourceRef = builder.objectRef<Source>('Source');
+/** One entry of the audit trail: a write, who made it, when, why, and what it touched. */
+export const ChangeRef = builder.objectRef<Change>('Change');

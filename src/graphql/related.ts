@@ -1,4 +1,5 @@
 /** The typed fields of API.md (credits, participants, causes, ...) read an entity's relationships through here. */
+import { assertedAs, type Modality } from '../domain/claims.js';
 import type { Direction, EntityKind, RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareEntities } from '../domain/ordering.js';
@@ -6,20 +7,25 @@ import { inTimelineOrder } from '../domain/timeline.js';
 import type { RelatedEntity } from '../store/graphStore.js';
 import type { Context } from './context.js';
 
-/** `entity`'s relationships of one type pointing one way, optionally only to entities of a kind. */
+/**
+ * `entity`'s relationships of one type pointing one way, optionally only to entities of a kind, and
+ * only claims asserted in one of `modalities` (a field's `modality:` argument).
+ */
 export async function relatedVia(
   entity: Entity,
   { loaders }: Context,
   type: RelationshipType,
   direction: Exclude<Direction, 'BOTH'>,
   kind?: EntityKind,
+  modalities?: readonly Modality[] | null,
 ): Promise<RelatedEntity[]> {
   const all = await loaders.related.load(entity.key);
   return all.filter(
     ({ relationship: r, entity: other }) =>
       r.type === type &&
       (direction === 'OUT' ? r.from === entity.key : r.to === entity.key) &&
-      (!kind || other.kind === kind),
+      (!kind || other.kind === kind) &&
+      assertedAs(r.evidence, modalities),
   );
 }
 

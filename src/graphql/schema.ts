@@ -16,5 +16,9 @@ import './types/event.js';
 import './types/search.js';
 import './types/exploration.js';
 import './types/cypher.js';
+import './types/graphChanged.js';
+import './types/claims.js';
+import './types/change.js';
+import './types/mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

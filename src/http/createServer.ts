@@ -1,12 +1,13 @@
 /**
  * The Yoga server, assembled: schema and per-request context, GraphiQL, CORS and CSRF, limits,
- * auth, logs and metrics, health and readiness, exports and the explorer page. It does not listen
- * (main.ts does).
+ * auth, logs and metrics, health and readiness, exports and the explorer page, and the event bus
+ * of live updates (disposed with the server). It does not listen (main.ts does).
  */
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../config.js';
 import { createContext } from '../graphql/context.js';
+import { createGraphEvents, type OwnedGraphEvents } from '../graphql/events.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { corsFor, varyByOrigin } from './cors.js';
@@ -22,6 +23,7 @@ import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Me
 import { readiness } from './readiness.js';
 import { maskErrorsButOutages } from './errorMasking.js';
 import { requestErrorsWithoutEcho } from './requestErrors.js';
+import { variableErrorsCoded } from './variableErrors.js';
 
 export interface Observability {
   logger: Logger;
@@ -32,13 +34,15 @@ export function createServer(
   rawStore: GraphStore,
   options: ServerOptions = DEFAULT_SERVER_OPTIONS,
   { logger, metrics }: Observability = { logger: createLogger(), metrics: createMetrics() },
+  /** The bus of live updates, which the server then owns; by default one on REDIS_URL, or in-process. */
+  events: OwnedGraphEvents = createGraphEvents(options.redisUrl ?? null, logger),
 ) {
   const store = meteredStore(rawStore, metrics);
   const observed = observe(logger, metrics);
   return createYoga({
     logging: yogaLogger(logger),
     schema,
-    context: ({ request }) => createContext(store, request, options),
+    context: ({ request }) => createContext(store, request, options, events),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError: maskErrorsButOutages },
     healthCheckEndpoint: '/health',
@@ -59,6 +63,7 @@ export function createServer(
       // GET and form posts (what a browser sends cross-site without asking) need a header.
       csrfPrevention(),
       requestErrorsWithoutEcho(),
+      variableErrorsCoded(),
       limitsPlugin(options.limits),
       requireReadScope(options),
       // after the auth plugin: only operations that passed validation and auth are named
@@ -67,6 +72,8 @@ export function createServer(
       readiness(store),
       exportRoutes(store, options),
       explorerPage(),
+      // shutdown (closeGracefully) disposes Yoga before it closes the store: Redis goes with Yoga
+      { onDispose: () => events.close() },
     ],
   });
 }

@@ -7,6 +7,7 @@
  */
 import type { EntityFilter, EventFilter, OrderDirection } from '../domain/filters.js';
 import type { EntityKind, RelationshipType } from '../domain/kinds.js';
+import type { Change, Edit } from '../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
 import type { SearchHit } from '../domain/search.js';
 import type { CypherAnswer, CypherLimits } from './cypher.js';
@@ -59,6 +60,16 @@ export interface GraphStore {
   /** For each source, the entities it mentions, ordered by name, then key. */
   entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]>;
 
+  /** For each key, the key of the entity it was merged into (null when it names no merged entity). */
+  survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]>;
+  /** The audit trail, newest first; only the changes touching `entityKey` when given. */
+  changes(entityKey: string | null, page: Page): Promise<{ items: Change[]; totalCount: number }>;
+  /**
+   * Runs `work` as one write, serialised with every other write to this store: what it reads is
+   * current, and its commit is all or nothing. A throw from `work` writes nothing.
+   */
+  write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+
   /**
    * Stores that speak Cypher run an analyst's query read-only; others leave this out.
    * Throws a CypherRefusal for a write, a timeout or an invalid query.
@@ -68,6 +79,22 @@ export interface GraphStore {
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a write may read and then commit, inside the store's write transaction. */
+export interface WriteTransaction {
+  sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]>;
+  entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
+  /** Current entity keys for keys that may be former ones (merged away); null where a key names nothing. */
+  survivorsOf(keys: readonly string[]): Promise<(string | null)[]>;
+  relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
+  /** Every relationship touching any of these entities, each once, by key. */
+  relationshipsTouching(entityKeys: readonly string[]): Promise<Relationship[]>;
+  changeBySeq(seq: number): Promise<Change | null>;
+  /** Changes after `seq` that touched any of these entity keys, oldest first. */
+  changesAfter(seq: number, entityKeys: readonly string[]): Promise<Change[]>;
+  /** Applies the edit and records its change; returns the change as recorded (with seq and time). */
+  commit(edit: Edit): Promise<Change>;
 }
 
 /** The store cannot answer now (unreachable, overloaded, too slow): the API reports STORE_UNAVAILABLE. */

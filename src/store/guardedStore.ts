@@ -11,8 +11,12 @@
 import { StoreUnavailable, type GraphStore } from './graphStore.js';
 import { interceptStore } from './interceptStore.js';
 
-/** Methods with a deadline of their own, not raced against the store timeout. */
-const OWN_DEADLINE = new Set(['readOnlyCypher']);
+/**
+ * Methods with a deadline of their own, not raced against the store timeout. A write must not be:
+ * answering STORE_UNAVAILABLE while its transaction goes on to commit would tell an editor that a
+ * change failed which in fact landed. Its transaction carries the store's timeout instead.
+ */
+const OWN_DEADLINE = new Set(['readOnlyCypher', 'write']);
 
 export function guardedStore(store: GraphStore, timeoutMs: number): GraphStore {
   return interceptStore(store, (method, call) => {

@@ -144,7 +144,7 @@ for (const under of STORES) {
         name ... on Event { eventType date { year month day precision text earliest latest } } } }`);
       expect(entity).toEqual({
         name: 'November 2021 incident on the Rust set',
-        eventType: 'shooting',
+        eventType: 'incident',
         date: {
           year: 2021,
           month: 11,

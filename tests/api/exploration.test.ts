@@ -37,9 +37,12 @@ function twoIslands(): CaseGraph {
     locationType: null,
     eventType: null,
     date: null,
+    formerKeys: [],
   });
   return {
-    sources: [{ key: 'islands', title: 'Islands', publisher: null, published: null, text }],
+    sources: [
+      { key: 'islands', caseKey: 'islands', title: 'Islands', publisher: null, url: null, published: null, text },
+    ],
     entities: [person('ann-lee', 'Ann Lee', 0), person('bob-roe', 'Bob Roe', 9)],
     relationships: [],
   };

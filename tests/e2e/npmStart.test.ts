@@ -107,7 +107,7 @@ describe('npm start, as a new user runs it', () => {
       for (let run = 0; run < 2; run++) {
         const seed = spawnSync('npm', ['run', 'seed', '--silent'], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
         expect(seed.status, seed.stderr).toBe(0);
-        expect(seed.stdout).toContain('1 source(s), 18 entities, 29 relationships, 69 pieces of evidence');
+        expect(seed.stdout).toContain('1 source(s), 18 entities, 29 relationships, 71 pieces of evidence');
       }
       const server = await npmStart({ NEO4J_URI: neo4jUri! });
       expect(server.output()).toContain(`Serving the case graph from Neo4j at ${neo4jUri}`);

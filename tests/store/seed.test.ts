@@ -33,7 +33,7 @@ describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
     const once = await dump(driver);
     await seedNeo4j(driver, DATABASE, graph);
     expect(await dump(driver)).toBe(once);
-    expect(loaded).toEqual({ sources: 1, entities: 18, relationships: 29, evidence: 69 });
+    expect(loaded).toEqual({ sources: 1, entities: 18, relationships: 29, evidence: 71 });
     const { records } = await driver.executeQuery(
       'MATCH (n:Entity) RETURN count(n) AS entities, count { ()-[r]->() WHERE type(r) <> "MENTIONS" } AS relationships',
       {},

@@ -2,7 +2,11 @@
 import { KIND_NAME, type Direction, type RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
+import { assertedAs } from '../../domain/claims.js';
+import type { GraphStore } from '../../store/graphStore.js';
 import { builder } from '../builder.js';
+import type { Loaders } from '../loaders.js';
+import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { EntityRef } from '../refs.js';
 import { DEFAULT_PAGE_SIZE, sliceConnection } from '../pagination.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
@@ -35,6 +39,11 @@ function countRelationships(entity: Entity, all: Relationship[]): RelationshipCo
   return [...counts.values()].sort(
     (a, b) => compareStrings(a.type, b.type) || compareStrings(a.direction, b.direction),
   );
+}
+
+async function survivorOf(key: string, store: GraphStore, loaders: Loaders): Promise<Entity | null> {
+  const [survivor] = await store.survivorsOf([key]);
+  return survivor ? loaders.entity.load(survivor) : null;
 }
 
 EntityRef.implement({
@@ -78,10 +87,15 @@ EntityRef.implement({
         }),
         first: t.arg.int({ required: false, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most 100.' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
+        modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }),
       },
       resolve: async (e, args, { loaders }) => {
         const all = (await loaders.related.load(e.key)).map((r) => r.relationship);
-        return sliceConnection(selectRelationships(e, all, args.types, args.direction ?? 'BOTH'), args);
+        const selected = selectRelationships(e, all, args.types, args.direction ?? 'BOTH');
+        return sliceConnection(
+          selected.filter((r) => assertedAs(r.evidence, args.modality)),
+          args,
+        );
       },
     }),
   }),
@@ -96,9 +110,10 @@ builder.queryField('entity', (t) =>
       kind: t.arg({ type: EntityKindEnum, required: true, description: 'What it is.' }),
       key: t.arg.string({ required: true, description: 'Its key, e.g. "alec-baldwin".' }),
     },
-    resolve: async (_root, { kind, key }, { loaders }) => {
-      const entity = await loaders.entity.load(key);
-      return entity?.kind === kind ? entity : null;
+    resolve: async (_root, { kind, key }, { loaders, store }) => {
+      // a key merged away resolves to the entity it was merged into
+      const current = (await loaders.entity.load(key)) ?? (await survivorOf(key, store, loaders));
+      return current?.kind === kind ? current : null;
     },
   }),
 );

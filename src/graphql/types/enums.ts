@@ -34,10 +34,10 @@ export const DatePrecisionEnum = builder.enumType('DatePrecision', {
 const RELATIONSHIP_DESCRIPTIONS: Record<RelationshipType, string> = {
   WORKED_ON: 'Person -> Production, with the role (e.g. "director").',
   REPRESENTS: 'Person|Organisation -> Person|Organisation, with the role (e.g. "legal counsel").',
-  PARTICIPATED_IN: 'Person|Organisation -> Event, with the role (e.g. "shooter", "injured", "decided", "reported").',
+  PARTICIPATED_IN: 'Person|Organisation -> Event, with the role (e.g. "injured", "decided", "reported").',
   OCCURRED_AT: 'Event -> Location.',
   CONCERNS: 'Event -> Production|Person|Organisation: what the event is about.',
-  FILMED_AT: 'Production -> Location (role "planned" where the source speaks of plans).',
+  FILMED_AT: 'Production -> Location (a plan to film there is a PLANNED claim).',
   LOCATED_IN: 'Location|Organisation -> Location.',
   HAS_JURISDICTION: 'Organisation -> Location: the place whose authority it exercises.',
   LED_TO: 'Event -> Event: cause to consequence.',

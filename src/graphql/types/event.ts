@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { relatedEntities, relatedEntity, relationshipsVia } from '../related.js';
+import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { ParticipationRef } from '../refs.js';
 import { connectionFor, implementEntityKind } from './entityKinds.js';
 import { EventFilterInput, OrderDirectionEnum, toEventFilter } from './filters.js';
@@ -38,7 +39,8 @@ implementEntityKind(EventRef, 'EVENT', {
     participants: t.field({
       type: [ParticipationRef],
       description: 'Who took part, and how, by name.',
-      resolve: (e, _args, context) => relationshipsVia(e, context, 'PARTICIPATED_IN', 'IN'),
+      args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
+      resolve: (e, args, context) => relationshipsVia(e, context, 'PARTICIPATED_IN', 'IN', undefined, args.modality),
     }),
     causes: t.field({
       type: [EventRef],

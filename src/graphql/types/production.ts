@@ -1,5 +1,6 @@
 /** Production: a film and who worked on it, what happened to it, where it is filmed. */
 import { relatedEntities, relationshipsVia } from '../related.js';
+import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { CreditRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { EventRef, LocationRef, ProductionRef } from '../refs.js';
@@ -14,7 +15,8 @@ implementEntityKind(ProductionRef, 'PRODUCTION', {
     credits: t.field({
       type: [CreditRef],
       description: 'Who worked on it, with their roles, by name.',
-      resolve: (p, _args, context) => relationshipsVia(p, context, 'WORKED_ON', 'IN'),
+      args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
+      resolve: (p, args, context) => relationshipsVia(p, context, 'WORKED_ON', 'IN', undefined, args.modality),
     }),
     events: t.field({
       type: [EventRef],
@@ -24,8 +26,9 @@ implementEntityKind(ProductionRef, 'PRODUCTION', {
     filmingLocations: t.field({
       type: [LocationRef],
       description:
-        'Where it was or is to be filmed (the relationship\'s role says "planned" where the source speaks of plans).',
-      resolve: (p, _args, context) => relatedEntities(p, context, 'FILMED_AT', 'OUT', 'LOCATION'),
+        'Where it was filmed or is to be: modality: [STATED] for where the sources say it was, [PLANNED] for plans.',
+      args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
+      resolve: (p, args, context) => relatedEntities(p, context, 'FILMED_AT', 'OUT', 'LOCATION', args.modality),
     }),
   }),
 });

@@ -11,7 +11,14 @@ builder.node(SourceRef, {
   loadManyWithoutCache: (keys, { loaders }) => keys.map((key) => loaders.source.load(key)),
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable slug, e.g. "rust-article".' }),
-    title: t.exposeString('title', { description: 'Its headline; where it has none, a line saying what it reports.' }),
+    title: t.exposeString('title', {
+      nullable: true,
+      description: 'Its headline, as published; null when it has none (none is invented).',
+    }),
+    caseKey: t.exposeString('caseKey', {
+      description: 'The case it belongs to (a folder of the data directory), e.g. "rust-case".',
+    }),
+    url: t.exposeString('url', { nullable: true, description: 'Where it was published; null when not known.' }),
     publisher: t.exposeString('publisher', {
       nullable: true,
       description: 'Who published it; null when the source does not say.',

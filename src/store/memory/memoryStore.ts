@@ -5,12 +5,14 @@
 import graphology from 'graphology';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
+import { applyEdit } from '../../domain/applyEdit.js';
+import type { Change } from '../../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { MATCH_TIERS, matchTier, searchFieldsOf, type SearchFields, type SearchHit } from '../../domain/search.js';
 import { inTimelineOrder, overlaps } from '../../domain/timeline.js';
-import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
+import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTransaction } from '../graphStore.js';
 
 // graphology ships CommonJS: its classes hang off the default export under Node's ESM loader.
 const { MultiDirectedGraph } = graphology;
@@ -19,39 +21,114 @@ type CaseMultiGraph = InstanceType<typeof MultiDirectedGraph<Entity, Relationshi
 
 const slice = <T>(all: T[], page: Page | null) => (page ? all.slice(page.offset, page.offset + page.limit) : all);
 
+/** Persists the graph and its audit trail after each commit (the case folders); absent for tests. */
+export type Persist = (graph: CaseGraph, changes: readonly Change[]) => void;
+
 export class MemoryStore implements GraphStore {
   readonly name = 'embedded';
-  private readonly graph: CaseMultiGraph = new MultiDirectedGraph<Entity, Relationship>();
-  private readonly sourceByKey = new Map<string, Source>();
-  private readonly sortedByKind = new Map<EntityKind, Entity[]>();
-  private readonly eventsInOrder: Entity[];
-  private readonly searchFields = new Map<string, SearchFields>();
-  private readonly mentionedIn = new Map<string, Entity[]>();
+  private caseGraph!: CaseGraph;
+  private graph!: CaseMultiGraph;
+  private sourceByKey!: Map<string, Source>;
+  private sortedByKind!: Map<EntityKind, Entity[]>;
+  private eventsInOrder!: Entity[];
+  private searchFields!: Map<string, SearchFields>;
+  private mentionedIn!: Map<string, Entity[]>;
+  private survivorOf!: Map<string, string>;
+  private readonly auditTrail: Change[];
+  /** Writes run one after another: each waits for the one before it. */
+  private lastWrite: Promise<unknown> = Promise.resolve();
 
-  constructor(caseGraph: CaseGraph) {
-    for (const source of caseGraph.sources) this.sourceByKey.set(source.key, source);
+  constructor(
+    caseGraph: CaseGraph,
+    changes: readonly Change[] = [],
+    private readonly persist: Persist | null = null,
+  ) {
+    this.auditTrail = [...changes];
+    this.index(caseGraph);
+  }
+
+  /** Builds the read indexes from scratch: a write replaces them whole, so readers never see half of one. */
+  private index(caseGraph: CaseGraph): void {
+    const graph: CaseMultiGraph = new MultiDirectedGraph<Entity, Relationship>();
+    const searchFields = new Map<string, SearchFields>();
     for (const entity of caseGraph.entities) {
-      this.graph.addNode(entity.key, entity);
-      this.searchFields.set(entity.key, searchFieldsOf(entity));
+      graph.addNode(entity.key, entity);
+      searchFields.set(entity.key, searchFieldsOf(entity));
     }
-    for (const r of caseGraph.relationships) this.graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
-
+    for (const r of caseGraph.relationships) graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
     const entities = [...caseGraph.entities].sort(compareEntities);
+    const sortedByKind = new Map<EntityKind, Entity[]>();
     for (const kind of ENTITY_KINDS)
-      this.sortedByKind.set(
+      sortedByKind.set(
         kind,
         entities.filter((e) => e.kind === kind),
       );
-    this.eventsInOrder = inTimelineOrder(
-      caseGraph.entities.filter((e) => e.kind === 'EVENT'),
-      (e) => e,
-    );
+    const mentionedIn = new Map<string, Entity[]>();
     for (const source of caseGraph.sources) {
-      this.mentionedIn.set(
+      mentionedIn.set(
         source.key,
         entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)),
       );
     }
+    this.caseGraph = caseGraph;
+    this.graph = graph;
+    this.searchFields = searchFields;
+    this.sortedByKind = sortedByKind;
+    this.mentionedIn = mentionedIn;
+    this.sourceByKey = new Map(caseGraph.sources.map((s) => [s.key, s]));
+    this.eventsInOrder = inTimelineOrder(
+      caseGraph.entities.filter((e) => e.kind === 'EVENT'),
+      (e) => e,
+    );
+    this.survivorOf = new Map(caseGraph.entities.flatMap((e) => e.formerKeys.map((former) => [former, e.key])));
+  }
+
+  async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {
+    return formerKeys.map((key) => this.survivorOf.get(key) ?? null);
+  }
+
+  async changes(entityKey: string | null, page: Page): Promise<{ items: Change[]; totalCount: number }> {
+    const matching = this.auditTrail.filter((c) => entityKey === null || c.entityKeys.includes(entityKey)).reverse();
+    return { items: slice(matching, page), totalCount: matching.length };
+  }
+
+  write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const run = this.lastWrite.then(() => this.writeNow(work));
+    this.lastWrite = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads see the graph as it is; the commit builds the next graph aside and swaps it in only once it is saved. */
+  private async writeNow<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    let committed = false;
+    const tx: WriteTransaction = {
+      sourcesByKeys: (keys) => this.sourcesByKeys(keys),
+      entitiesByKeys: (keys) => this.entitiesByKeys(keys),
+      survivorsOf: async (keys) =>
+        keys.map((key) => (this.graph.hasNode(key) ? key : (this.survivorOf.get(key) ?? null))),
+      relationshipsByKeys: (keys) => this.relationshipsByKeys(keys),
+      relationshipsTouching: async (entityKeys) => {
+        const found = new Map<string, Relationship>();
+        for (const related of await this.relationshipsOf(entityKeys)) {
+          for (const { relationship } of related) found.set(relationship.key, relationship);
+        }
+        return [...found.values()].sort((a, b) => compareStrings(a.key, b.key));
+      },
+      changeBySeq: async (seq) => this.auditTrail.find((c) => c.seq === seq) ?? null,
+      changesAfter: async (seq, entityKeys) =>
+        this.auditTrail.filter((c) => c.seq > seq && c.entityKeys.some((key) => entityKeys.includes(key))),
+      commit: async (edit) => {
+        if (committed) throw new Error('a write commits once');
+        committed = true;
+        const change: Change = { ...edit.change, seq: this.auditTrail.length + 1, at: new Date().toISOString() };
+        const next = applyEdit(this.caseGraph, edit);
+        this.persist?.(next, [...this.auditTrail, change]);
+        this.index(next);
+        this.auditTrail.push(change);
+        return change;
+      },
+    };
+    return work(tx);
   }
 
   async countByKind(): Promise<KindCounts> {

@@ -1,7 +1,9 @@
 /** Neo4j values to domain objects, converted here once (Integers, absent properties, evidence lists). */
 import neo4j from 'neo4j-driver';
+import type { Change, ChangeAction, ChangeState } from '../../domain/changes.js';
 import type { EntityKind, RelationshipType } from '../../domain/kinds.js';
-import type { Entity, Evidence, Relationship, Source } from '../../domain/model.js';
+import { isModality } from '../../domain/claims.js';
+import type { ClaimEvidence, Entity, Evidence, Relationship, Source } from '../../domain/model.js';
 import { compareEvidence } from '../../domain/ordering.js';
 
 type Properties = Record<string, unknown>;
@@ -21,6 +23,20 @@ function evidenceList(sources: string[], starts: number[], ends: number[]): Evid
   return sources.map((sourceKey, i) => ({ sourceKey, start: starts[i] ?? 0, end: ends[i] ?? 0 }));
 }
 
+/**
+ * A relationship's evidence: parallel lists on the relationship. Neo4j lists hold no nulls, so an
+ * assertion by the source itself is stored as "" in evidenceAssertedBy (see seed.ts).
+ */
+function claimEvidenceList(row: Properties): ClaimEvidence[] {
+  const spans = evidenceList(strings(row.evidenceSources), numbers(row.evidenceStarts), numbers(row.evidenceEnds));
+  const modalities = strings(row.evidenceModalities);
+  const assertedBy = strings(row.evidenceAssertedBy);
+  return spans.map((span, i) => {
+    const modality = modalities[i];
+    return { ...span, modality: isModality(modality) ? modality : 'STATED', assertedBy: assertedBy[i] || null };
+  });
+}
+
 /** An entity node: its mentions are on the node as parallel lists, like a relationship's evidence. */
 export function toEntity(properties: Properties): Entity {
   const { mentionSources, mentionStarts, mentionEnds } = properties;
@@ -38,6 +54,7 @@ export function toEntity(properties: Properties): Entity {
     locationType: str(properties.locationType),
     eventType: str(properties.eventType),
     date: str(properties.date),
+    formerKeys: strings(properties.formerKeys),
   };
 }
 
@@ -48,16 +65,37 @@ export function toRelationship(row: Properties): Relationship {
     from: str(row.from) ?? '',
     to: str(row.to) ?? '',
     role: str(row.role),
-    evidence: evidenceList(strings(row.evidenceSources), numbers(row.evidenceStarts), numbers(row.evidenceEnds)),
+    evidence: claimEvidenceList(row),
   };
 }
 
 export function toSource(properties: Properties): Source {
   return {
     key: str(properties.key) ?? '',
-    title: str(properties.title) ?? '',
+    caseKey: str(properties.caseKey) ?? '',
+    title: str(properties.title),
     publisher: str(properties.publisher),
+    url: str(properties.url),
     published: str(properties.published),
     text: str(properties.text) ?? '',
+  };
+}
+
+/** A change's before and after are JSON text on the node (Neo4j properties hold no maps). */
+function changeState(value: unknown): ChangeState {
+  const state = JSON.parse(str(value) ?? '{}') as Partial<ChangeState>;
+  return { sources: state.sources ?? [], entities: state.entities ?? [], relationships: state.relationships ?? [] };
+}
+
+export function toChange(properties: Properties): Change {
+  return {
+    seq: toNumber(properties.seq),
+    at: str(properties.at) ?? '',
+    actor: str(properties.actor) ?? '',
+    action: properties.action as ChangeAction,
+    reason: str(properties.reason),
+    entityKeys: strings(properties.entityKeys),
+    before: changeState(properties.before),
+    after: changeState(properties.after),
   };
 }

@@ -2,19 +2,26 @@
  * The Neo4j adapter: every query a parameterised file under cypher/, every read a READ transaction
  * that the database itself ends after the store timeout (STORE_TIMEOUT_MS), so a request the API has
  * given up on does not keep running in Neo4j; an outage raises StoreUnavailable (executor.ts).
+ * Writes are one write transaction each, under the graph's write lock (neo4jWrites.ts).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
+import type { Change } from '../../domain/changes.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
-import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity } from '../graphStore.js';
-import { QUERIES } from './cypherFiles.js';
+import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTransaction } from '../graphStore.js';
+import { QUERIES, readCypher } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { classify, Neo4jExecutor } from './executor.js';
-import { toEntity, toNumber, toRelationship, toSource } from './mapping.js';
+import { toChange, toEntity, toNumber, toRelationship, toSource } from './mapping.js';
+import { writeNeo4j } from './neo4jWrites.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
+import { groupedInKeyOrder, inKeyOrder, type Row } from './rows.js';
+
+const SURVIVORS = readCypher('survivors-of');
+const CHANGE_PAGE = readCypher('change-page');
 
 /** Runs analyst Cypher: in production worker threads (CypherWorkers), by default this store's own driver. */
 export interface CypherRunner {
@@ -28,37 +35,12 @@ export interface Neo4jStoreOptions {
   cypher?: CypherRunner;
 }
 
-type Row = Record<string, unknown>;
-
 /** "*text*" for the keyword-analysed full-text index, every Lucene special character escaped. */
 function substringQuery(text: string): string {
   return `*${text.replace(/[\s+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`)}*`;
 }
 
 const nullIfEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? list : null);
-
-/** One answer per key, in the order of the keys, null where none came back (what a DataLoader expects). */
-function inKeyOrder<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): (T | null)[] {
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  return keys.map((key) => byKey.get(key) ?? null);
-}
-
-/** The rows' items grouped under the key in `column`, one sorted list per key, in the order of the keys. */
-function groupedInKeyOrder<T>(
-  keys: readonly string[],
-  rows: Row[],
-  column: string,
-  toItem: (row: Row) => T,
-  compare: (a: T, b: T) => number,
-): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = row[column] as string;
-    const group = groups.get(key) ?? groups.set(key, []).get(key)!;
-    group.push(toItem(row));
-  }
-  return keys.map((key) => (groups.get(key) ?? []).sort(compare));
-}
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
@@ -197,6 +179,26 @@ export class Neo4jStore implements GraphStore {
   async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
     const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: sourceKeys });
     return groupedInKeyOrder(sourceKeys, rows, 'sourceKey', Neo4jStore.entityOf, compareEntities);
+  }
+
+  async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {
+    const rows = await this.read(SURVIVORS, { keys: formerKeys });
+    const survivors = new Map(rows.map((row) => [row.key as string, (row.survivor ?? null) as string | null]));
+    return formerKeys.map((key) => survivors.get(key) ?? null);
+  }
+
+  async changes(entityKey: string | null, page: Page): Promise<{ items: Change[]; totalCount: number }> {
+    const [row] = await this.read(CHANGE_PAGE, {
+      entityKey,
+      offset: neo4j.int(page.offset),
+      limit: neo4j.int(page.limit),
+    });
+    return { items: ((row?.page as Row[]) ?? []).map(toChange), totalCount: toNumber(row?.totalCount ?? 0) };
+  }
+
+  write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    // an outage is StoreUnavailable, as for reads; what `work` throws passes through unchanged
+    return writeNeo4j(this.executor, work).catch((error: unknown) => Promise.reject(classify(error)));
   }
 
   readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {

@@ -3,8 +3,12 @@
  * the graph no longer contains (seed-inventory.cypher, seed-remove.cypher). Afterwards the database
  * holds exactly the case graph, however often it runs. By default it is one write transaction;
  * very large loads (the benchmarks' synthetic cases) may go in batches of `batchSize` instead.
+ * The audit trail of the case folders comes with the graph (change-seed.cypher): the database then
+ * holds exactly the changes given, and the next write continues their numbering.
+ * The properties built here are also what a write puts (neo4jWrites.ts), so both agree.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Change } from '../../domain/changes.js';
 import { KIND_NAME } from '../../domain/kinds.js';
 import type { CaseGraph, Evidence } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
@@ -18,6 +22,7 @@ const SCHEMA_STATEMENTS = readCypherStatements('schema');
 const SEED_STATEMENTS = readCypherStatements('seed');
 const INVENTORY = readCypher('seed-inventory');
 const REMOVE_STATEMENTS = readCypherStatements('seed-remove');
+const CHANGE_STATEMENTS = readCypherStatements('change-seed');
 
 /** Neo4j DATE for Cypher users' date arithmetic; the API reads the partial date's text. */
 function neo4jDate(iso: string) {
@@ -25,16 +30,17 @@ function neo4jDate(iso: string) {
   return new neo4j.types.Date(year ?? 0, month ?? 1, day ?? 1);
 }
 
-/** The parameters of seed.cypher. Null properties are left out: Neo4j stores no nulls. */
-function seedParameters(graph: CaseGraph) {
+const withoutNulls = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
+
+/** The parameters of seed.cypher (and write-commit.cypher). Null properties are left out: Neo4j stores no nulls. */
+export function seedParameters(graph: CaseGraph) {
   /** Evidence as parallel lists: how a relationship keeps its evidence and an entity its mentions. */
   const columns = (evidence: Evidence[]) => ({
     sources: evidence.map((e) => e.sourceKey),
     starts: evidence.map((e) => neo4j.int(e.start)),
     ends: evidence.map((e) => neo4j.int(e.end)),
   });
-  const withoutNulls = (record: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
   // Each entity's mentions, once: on the node for the API to read (like a relationship's evidence),
   // and split by source into the MENTIONS relationships that analysts and the mentionedIn filter follow.
   const mentionsOf = new Map(graph.entities.map((e) => [e.key, columns(e.mentions)]));
@@ -75,7 +81,16 @@ function seedParameters(graph: CaseGraph) {
     ),
     relationships: graph.relationships.map((r) => {
       const { sources: evidenceSources, starts: evidenceStarts, ends: evidenceEnds } = columns(r.evidence);
-      const properties = withoutNulls({ key: r.key, role: r.role, evidenceSources, evidenceStarts, evidenceEnds });
+      const properties = withoutNulls({
+        key: r.key,
+        role: r.role,
+        evidenceSources,
+        evidenceStarts,
+        evidenceEnds,
+        evidenceModalities: r.evidence.map((e) => e.modality),
+        // lists hold no nulls: "" is the source itself (mapping.ts reads it back as null)
+        evidenceAssertedBy: r.evidence.map((e) => e.assertedBy ?? ''),
+      });
       return { key: r.key, type: r.type, from: r.from, to: r.to, properties };
     }),
   };
@@ -94,8 +109,14 @@ function wantedIdentities(graph: CaseGraph, parameters: ReturnType<typeof seedPa
   };
 }
 
+/** A Change node's properties: its states as JSON text, since Neo4j properties hold no maps. */
+export function changeProperties(change: Change): Record<string, unknown> {
+  const { seq, before, after, ...fields } = change;
+  return withoutNulls({ ...fields, seq: neo4j.int(seq), before: JSON.stringify(before), after: JSON.stringify(after) });
+}
+
 /** A statement gets only the parameters it names: sending the whole graph to each would multiply the load. */
-function parametersFor(statement: string, all: Record<string, unknown>): Record<string, unknown> {
+export function parametersFor(statement: string, all: Record<string, unknown>): Record<string, unknown> {
   const names = new Set([...statement.matchAll(/\$(\w+)/g)].map((m) => m[1]!));
   return Object.fromEntries(Object.entries(all).filter(([name]) => names.has(name)));
 }
@@ -106,6 +127,8 @@ const chunks = <T>(list: T[], size: number): T[][] =>
 export interface SeedOptions {
   /** Load in transactions of this many items per statement, rather than one transaction. */
   batchSize?: number;
+  /** The audit trail to load with the graph, oldest first (none: the database keeps no changes). */
+  changes?: readonly Change[];
 }
 
 export async function seedNeo4j(
@@ -133,10 +156,21 @@ export async function seedNeo4j(
     for (const statement of REMOVE_STATEMENTS) await tx.run(statement, parametersFor(statement, stale));
   };
 
+  const changes = options.changes ?? [];
+  const changeParameters = {
+    changes: changes.map(changeProperties),
+    changeSeqs: changes.map((c) => neo4j.int(c.seq)),
+    lastSeq: neo4j.int(changes.reduce((last, c) => Math.max(last, c.seq), 0)),
+  };
+  const replaceChanges = async (tx: ManagedTransaction) => {
+    for (const statement of CHANGE_STATEMENTS) await tx.run(statement, parametersFor(statement, changeParameters));
+  };
+
   if (!options.batchSize) {
     await executor.write(async (tx) => {
       for (const statement of SEED_STATEMENTS) await merge(tx, statement);
       await removeStale(tx);
+      await replaceChanges(tx);
     });
   } else {
     for (const statement of SEED_STATEMENTS) {
@@ -145,6 +179,7 @@ export async function seedNeo4j(
         await executor.write((tx) => merge(tx, statement, { [name]: chunk }));
     }
     await executor.write(removeStale);
+    await executor.write(replaceChanges);
   }
   return summarise(graph);
 }

@@ -1,0 +1,49 @@
+/** Checks shared by the write operations: slugs, texts, spans against their sources. */
+import type { Evidence } from '../domain/model.js';
+import { SLUG, SLUG_MESSAGE, spanProblem } from '../domain/rules.js';
+import type { WriteTransaction } from '../store/graphStore.js';
+import type { SpanInput } from './inputs.js';
+import { EditRefusal, refuseIf } from './refusal.js';
+
+/** Longest name, alias, role or attribution an editor may write: longer than any real one. */
+const MAX_SHORT_TEXT = 300;
+/** Longest summary or reason. */
+const MAX_LONG_TEXT = 5000;
+/** Most items in one list input (aliases, evidence). */
+export const MAX_ITEMS = 100;
+
+export function checkSlug(value: string, field: string): string {
+  refuseIf(SLUG.test(value) && value.length <= 100 ? null : SLUG_MESSAGE, field);
+  return value;
+}
+
+/** A trimmed, non-empty text of bounded length, or null when absent. */
+export function cleanText(value: string | null | undefined, field: string, long = false): string | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  refuseIf(text === '' ? 'must not be empty (leave it out instead)' : null, field);
+  const max = long ? MAX_LONG_TEXT : MAX_SHORT_TEXT;
+  refuseIf(text.length > max ? `may be at most ${max} characters long` : null, field);
+  return text;
+}
+
+export function checkList<T>(list: readonly T[], field: string, min = 0): readonly T[] {
+  refuseIf(list.length > MAX_ITEMS ? `may hold at most ${MAX_ITEMS} items` : null, field);
+  refuseIf(list.length < min ? `needs at least ${min}` : null, field);
+  return list;
+}
+
+/** A span checked against its source's text: it exists, the offsets are inside, the quote is exact. */
+export async function checkSpan(tx: WriteTransaction, span: SpanInput, field: string): Promise<Evidence> {
+  const [source] = await tx.sourcesByKeys([span.source]);
+  if (!source) throw new EditRefusal(`${field}.source`, `no source has the key "${span.source}"`);
+  const problem = spanProblem(source.text, source.key, span);
+  if (problem) {
+    const at = problem.startsWith('quote') ? 'quote' : problem.startsWith('start') ? 'start' : 'end';
+    throw new EditRefusal(`${field}.${at}`, problem);
+  }
+  return { sourceKey: source.key, start: span.start, end: span.end };
+}
+
+export const sameSpan = (a: Evidence, b: Evidence) =>
+  a.sourceKey === b.sourceKey && a.start === b.start && a.end === b.end;

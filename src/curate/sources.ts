@@ -1,0 +1,58 @@
+/** addSource: a new text the graph may quote, stored byte for byte. Sources are never edited afterwards. */
+import { sourceRecord } from '../domain/changes.js';
+import type { Change } from '../domain/changes.js';
+import type { Source } from '../domain/model.js';
+import { dateProblem } from '../domain/rules.js';
+import type { GraphStore } from '../store/graphStore.js';
+import { checkSlug, cleanText } from './checks.js';
+import type { Author, SourceInput } from './inputs.js';
+import { EditRefusal, refuseIf } from './refusal.js';
+
+function urlProblem(url: string): string | null {
+  try {
+    const protocol = new URL(url).protocol;
+    return protocol === 'https:' || protocol === 'http:' ? null : 'must be an http or https URL';
+  } catch {
+    return 'is not a URL';
+  }
+}
+
+export function addSource(
+  store: GraphStore,
+  author: Author,
+  input: SourceInput,
+): Promise<{ source: Source; change: Change }> {
+  const source: Source = {
+    key: checkSlug(input.key, 'key'),
+    caseKey: checkSlug(input.caseKey, 'caseKey'),
+    title: cleanText(input.title, 'title'),
+    publisher: cleanText(input.publisher, 'publisher'),
+    published: cleanText(input.published, 'published'),
+    url: cleanText(input.url, 'url', true),
+    // byte for byte: evidence offsets point into exactly this text
+    text: input.text,
+  };
+  refuseIf(source.text.trim() === '' ? 'must not be empty' : null, 'text');
+  refuseIf(dateProblem('published', source.published), 'published');
+  if (source.url) refuseIf(urlProblem(source.url), 'url');
+  return store.write(async (tx) => {
+    const [existing] = await tx.sourcesByKeys([source.key]);
+    if (existing)
+      throw new EditRefusal('key', `a source with the key "${source.key}" exists; sources are not replaced`);
+    const change = await tx.commit({
+      putSources: [source],
+      putEntities: [],
+      removeEntities: [],
+      putRelationships: [],
+      removeRelationships: [],
+      change: {
+        ...author,
+        action: 'ADD_SOURCE',
+        entityKeys: [],
+        before: { sources: [], entities: [], relationships: [] },
+        after: { sources: [sourceRecord(source)], entities: [], relationships: [] },
+      },
+    });
+    return { source, change };
+  });
+}
