@@ -5,6 +5,7 @@
  *   cli (the runtime's entry points: serve, seed)
  *     -> http (Yoga and its plugins)
  *          -> graphql (schema, loaders)  -> access (callers and scopes)
+ *                                        -> curate (editors' writes, over the store port)
  *          -> export (file formats)      -> explore (neighbourhood, path)
  *                                             -> store (the port and its adapters)
  *                                                  -> config, domain
@@ -20,12 +21,13 @@ const layer = (name, mayNotReach) => ({
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli']),
-    layer('config', ['access', 'store', 'explore', 'export', 'graphql', 'http', 'cli']),
-    layer('access', ['store', 'explore', 'export', 'graphql', 'http', 'cli']),
-    layer('store', ['access', 'explore', 'export', 'graphql', 'http', 'cli']),
-    layer('explore', ['access', 'export', 'graphql', 'http', 'cli']),
-    layer('export', ['access', 'graphql', 'http', 'cli']),
+    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('config', ['access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('access', ['store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('store', ['access', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('explore', ['access', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('export', ['access', 'graphql', 'http', 'cli', 'curate']),
+    layer('curate', ['access', 'explore', 'export', 'graphql', 'http', 'cli']),
     layer('graphql', ['export', 'http', 'cli']),
     layer('http', ['cli']),
     {

@@ -1,6 +1,7 @@
-/** `npm run seed`: loads every case file under DATA_DIR into the Neo4j named by NEO4J_URI. */
+/** `npm run seed`: loads every case file under DATA_DIR, and its audit trail, into the Neo4j named by NEO4J_URI. */
 import { readConfig } from '../config.js';
 import { loadCases } from '../domain/loadCases.js';
+import { loadChanges } from '../domain/saveCases.js';
 import { createDriver } from '../store/neo4j/driver.js';
 import { seedNeo4j } from '../store/neo4j/seed.js';
 import { runCli } from './runCli.js';
@@ -13,7 +14,7 @@ runCli(async () => {
   const graph = loadCases(config.dataDir);
   const driver = createDriver(config.neo4j);
   try {
-    const loaded = await seedNeo4j(driver, config.neo4j.database, graph);
+    const loaded = await seedNeo4j(driver, config.neo4j.database, graph, { changes: loadChanges(config.dataDir) });
     console.log(
       `Seeded ${config.neo4j.uri} (database ${config.neo4j.database}) from ${config.dataDir}: ` +
         `${loaded.sources} source(s), ${loaded.entities} entities, ${loaded.relationships} relationships, ` +

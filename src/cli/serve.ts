@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readConfig } from '../config.js';
 import { createStore, describeStore } from '../store/createStore.js';
 import { runCli } from './runCli.js';
+import { createGraphEvents } from '../graphql/events.js';
 import { createServer } from '../http/createServer.js';
 import { createMetricsServer } from '../http/metricsEndpoint.js';
 import { createLogger, createMetrics } from '../http/observability.js';
@@ -27,7 +28,8 @@ runCli(async () => {
   const metrics = createMetrics();
   // every line this process writes is one JSON log line, its own start and stop included
   const logger = createLogger();
-  const yoga = createServer(store, config.server, { logger, metrics });
+  const events = createGraphEvents(config.server.redisUrl ?? null, logger);
+  const yoga = createServer(store, config.server, { logger, metrics }, events);
   const http = createHttpServer(yoga);
 
   const port = await listen(http, config.port, config.host);
@@ -53,7 +55,14 @@ runCli(async () => {
     logger.info(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
     metricsServer?.close();
     metricsServer?.closeAllConnections();
-    await closeGracefully(http, yoga, store, config.shutdownGraceMs, (line) => logger.warn(line));
+    await closeGracefully(
+      http,
+      yoga,
+      store,
+      config.shutdownGraceMs,
+      (line) => logger.warn(line),
+      () => events.endSubscriptions(),
+    );
     logger.info('closed');
     logger.flush();
     process.exit(0);

@@ -10,7 +10,7 @@ const MAX_SHORT_TEXT = 300;
 /** Longest summary or reason. */
 const MAX_LONG_TEXT = 5000;
 /** Most items in one list input (aliases, evidence). */
-export const MAX_ITEMS = 100;
+const MAX_ITEMS = 100;
 
 export function checkSlug(value: string, field: string): string {
   refuseIf(SLUG.test(value) && value.length <= 100 ? null : SLUG_MESSAGE, field);

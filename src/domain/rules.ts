@@ -9,7 +9,7 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'must be a lower-case slug such as "alec-baldwin"';
 
 /** The kind-specific fields, and the one kind each belongs to. */
-export const FIELD_KIND: Record<string, EntityKind> = {
+const FIELD_KIND: Record<string, EntityKind> = {
   occupations: 'PERSON',
   organisationType: 'ORGANISATION',
   productionType: 'PRODUCTION',

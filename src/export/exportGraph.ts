@@ -8,6 +8,7 @@ import { ENTITY_KINDS } from '../domain/kinds.js';
 import { quoteOf, type Entity, type Source } from '../domain/model.js';
 import { parsePartialDate } from '../domain/partialDate.js';
 import { neighbourhood, type GraphReader, type Subgraph } from '../explore/neighbourhood.js';
+import { modalitiesOf } from '../domain/claims.js';
 import type { GraphStore } from '../store/graphStore.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -29,6 +30,12 @@ export interface ExportEdge {
   role: string;
   /** Every quote that states it, joined with " | ". */
   evidence: string;
+  /** How its evidence asserts it, each way once, joined with " | " (e.g. "STATED | REPORTED"). */
+  modalities: string;
+  /** Who asserts each piece of evidence, in the order of `evidence` ("source" for the source itself). */
+  assertedBy: string;
+  /** The keys of the sources that state it, joined with " | ". */
+  sources: string;
 }
 
 export type ExportGraph = InstanceType<typeof MultiDirectedGraph<ExportNode, ExportEdge>>;
@@ -80,6 +87,9 @@ export async function gatherExport(store: GraphStore, reader: GraphReader, scope
       type: r.type,
       role: r.role ?? '',
       evidence: quotes.join(' | '),
+      modalities: modalitiesOf(r.evidence).join(' | '),
+      assertedBy: r.evidence.map((e) => e.assertedBy ?? 'source').join(' | '),
+      sources: [...new Set(r.evidence.map((e) => e.sourceKey))].join(' | '),
     });
   }
   return graph;

@@ -20,7 +20,14 @@ const nodeAttributes = (a: ExportNode) => ({
   key: a.key,
   ...(a.date ? { date: a.date } : {}),
 });
-const edgeAttributes = (a: ExportEdge) => ({ type: a.type, role: a.role, evidence: a.evidence });
+const edgeAttributes = (a: ExportEdge) => ({
+  type: a.type,
+  role: a.role,
+  evidence: a.evidence,
+  modalities: a.modalities,
+  assertedBy: a.assertedBy,
+  sources: a.sources,
+});
 
 /**
  * GEXF 1.3 from graphology's writer, then made dynamic: events get start and end (the period their
@@ -59,7 +66,7 @@ function writeGraphml(graph: ExportGraph): string {
     xmlns: 'http://graphml.graphdrawing.org/xmlns',
   });
   const nodeKeys = ['label', 'kind', 'name', 'key', 'date', 'start', 'end'] as const;
-  const edgeKeys = ['label', 'type', 'role', 'evidence'] as const;
+  const edgeKeys = ['label', 'type', 'role', 'evidence', 'modalities', 'assertedBy', 'sources'] as const;
   for (const k of nodeKeys) root.ele('key', { id: `n_${k}`, for: 'node', 'attr.name': k, 'attr.type': 'string' });
   for (const k of edgeKeys) root.ele('key', { id: `e_${k}`, for: 'edge', 'attr.name': k, 'attr.type': 'string' });
   const g = root.ele('graph', { id: 'case-graph', edgedefault: 'directed' });

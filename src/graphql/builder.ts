@@ -44,6 +44,11 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'optional',
+    clientMutationIdInputOptions: {
+      description: 'Any value you choose: the payload returns it, to match answers to requests.',
+    },
+    clientMutationIdFieldOptions: { description: 'The clientMutationId of the input, as it was sent.' },
+    mutationInputArgOptions: { description: 'What to write.' },
     encodeGlobalID: (typename, id) => encodeGlobalID(typename, String(id)),
     decodeGlobalID: (globalID) => decodeId(globalID),
     idFieldOptions: { description: 'Opaque global ID: pass it to node(id:) to read this again.' },

@@ -15,8 +15,12 @@ type GraphEventArgs = { graphChanged: [change: Change] };
 /** What resolvers see: publish after a write, subscribe for a subscription. */
 export type GraphEvents = PubSub<GraphEventArgs>;
 
-/** The bus as its owner (the server) holds it: it closes it on shutdown. */
-export type OwnedGraphEvents = GraphEvents & { close(): Promise<void> };
+/**
+ * The bus as its owner (the server) holds it. On shutdown it first ends every open subscription
+ * (an SSE stream never ends by itself, so a graceful close would otherwise wait out its whole
+ * grace period), then closes.
+ */
+export type OwnedGraphEvents = GraphEvents & { endSubscriptions(): void; close(): Promise<void> };
 
 /** What the bus says about Redis: pino's logger, or anything with its warn and info. */
 type EventLog = Pick<Logger, 'warn' | 'info'>;
@@ -76,15 +80,27 @@ const BACKLOG = 256;
  * whose client stops reading lets pushes pile up until the 1025th throws, inside whoever
  * published, which would take the process down.
  */
-function unstoppable(pubSub: GraphEvents): GraphEvents {
+function unstoppable(pubSub: GraphEvents): GraphEvents & { endSubscriptions(): void } {
+  const open = new Set<() => void>();
   const subscribe = () =>
     new Repeater<Change>(async (push, stop) => {
+      const end = () => stop();
+      open.add(end);
       const source = pubSub.subscribe('graphChanged');
-      stop.then(() => source.return());
+      stop.then(() => {
+        open.delete(end);
+        return source.return();
+      });
       for await (const change of source) void push(change);
     }, new SlidingBuffer(BACKLOG));
-  // graphChanged is the only topic, which PubSub's signature (generic over topics) cannot see
-  return { publish: pubSub.publish, subscribe: subscribe as GraphEvents['subscribe'] };
+  return {
+    publish: pubSub.publish,
+    // graphChanged is the only topic, which PubSub's signature (generic over topics) cannot see
+    subscribe: subscribe as GraphEvents['subscribe'],
+    endSubscriptions: () => {
+      for (const end of open) end();
+    },
+  };
 }
 
 const FIRE_AND_FORGET = ['publish', 'subscribe', 'unsubscribe'];

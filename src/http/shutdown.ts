@@ -38,8 +38,11 @@ export async function closeGracefully(
   store: GraphStore,
   graceMs: number,
   say: (line: string) => void,
+  /** Ends what never ends by itself (live-update streams), so that their connections can close. */
+  endStreams: () => void = () => undefined,
 ): Promise<void> {
   beginClosing.get(http)?.();
+  endStreams();
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   // a keep-alive connection whose request just finished would otherwise linger until its timeout
   http.closeIdleConnections();

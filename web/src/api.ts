@@ -23,6 +23,9 @@ export interface Quote {
   start: number;
   end: number;
   source: { key: string };
+  /** On a claim's evidence: how it is asserted (STATED, REPORTED, PLANNED...) and by whom (null: the source). */
+  modality?: string | null;
+  assertedBy?: string | null;
 }
 export interface EntityDetails extends EntitySummary {
   aliases: string[];
@@ -36,7 +39,8 @@ export interface TimelineEvent extends EntitySummary {
 }
 export interface SourceText {
   key: string;
-  title: string;
+  title: string | null;
+  publisher?: string | null;
   text: string;
 }
 
@@ -92,7 +96,7 @@ export const detailsOf = (id: string) =>
     `query($id: ID!) { node(id: $id) { ... on Entity { ${SUMMARY} aliases summary
         mentions { quote start end source { key } }
         relationships(first: 100) { edges { node { id type role from { ${SUMMARY} } to { ${SUMMARY} }
-          evidence { quote start end source { key } } } } } } } }`,
+          evidence { quote start end source { key } modality assertedBy } } } } } } }`,
     { id },
   ).then((d) => d.node);
 
@@ -100,7 +104,7 @@ export const timelineEvents = () =>
   graphql<{ timeline: TimelineEvent[] }>(`{ timeline { ${SUMMARY} eventType date { text } } }`).then((d) => d.timeline);
 
 export const sourceTexts = () =>
-  graphql<{ sources: SourceText[] }>(`{ sources { key title text } }`).then((d) => d.sources);
+  graphql<{ sources: SourceText[] }>(`{ sources { key title publisher text } }`).then((d) => d.sources);
 
 export const wholeCase = async (): Promise<SubgraphAnswer> => {
   const lists = ['people', 'organisations', 'productions', 'locations', 'events'];

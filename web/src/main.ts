@@ -76,7 +76,13 @@ async function select(node: EntitySummary): Promise<void> {
   for (const { node: r } of details.relationships.edges) {
     const item = element('li', '', 'relationship');
     item.append(`${r.from.name} — ${r.type}${r.role ? ` (${r.role})` : ''} → ${r.to.name}: `);
-    item.append(element('span', r.evidence.map((e) => `“${e.quote}”`).join(' '), 'quote'));
+    for (const e of r.evidence) {
+      // a claim that is not stated as fact says so: "PLANNED", "REPORTED by informed sources"
+      if (e.modality && e.modality !== 'STATED') {
+        item.append(element('span', `${e.modality}${e.assertedBy ? ` by ${e.assertedBy}` : ''}`, 'modality'), ' ');
+      } else if (e.assertedBy) item.append(element('span', `per ${e.assertedBy}`, 'modality'), ' ');
+      item.append(element('span', `“${e.quote}”`, 'quote'), ' ');
+    }
     relationships.append(item);
   }
   panel.replaceChildren(

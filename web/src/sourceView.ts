@@ -9,7 +9,8 @@ export function renderSource(
   quotes: Quote[],
   primary: Quote[],
 ): void {
-  title.textContent = `Source: ${source.title}`;
+  // a source without a headline is named by its key and publisher, never by an invented title
+  title.textContent = `Source: ${source.title ?? [source.key, source.publisher].filter(Boolean).join(', ')}`;
   const spans = quotes
     .filter((q) => q.source.key === source.key)
     .map((q) => ({ start: q.start, end: q.end, selected: primary.includes(q) }))

@@ -15,7 +15,7 @@ const ACTION_MEANING: Record<ChangeAction, string> = {
   UNMERGE_ENTITIES: 'A merge was undone.',
 };
 
-export const ChangeActionEnum = builder.enumType('ChangeAction', {
+const ChangeActionEnum = builder.enumType('ChangeAction', {
   description: 'What a change did.',
   values: Object.fromEntries(CHANGE_ACTIONS.map((a) => [a, { description: ACTION_MEANING[a] }])) as Record<
     ChangeAction,

@@ -37,7 +37,10 @@ ParticipationRef.implement({
       description: 'In what.',
       resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
     }),
-    role: t.string({ description: 'E.g. "shooter", "injured", "decided", "reported".', resolve: (r) => r.role ?? '' }),
+    role: t.string({
+      description: 'E.g. "inadvertently discharged", "injured", "decided", "reported".',
+      resolve: (r) => r.role ?? '',
+    }),
     evidence: t.field({
       type: [EvidenceRef],
       description: 'The words that state it; never empty.',

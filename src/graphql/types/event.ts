@@ -12,10 +12,10 @@ import { EventRef, LocationRef, ProductionRef } from '../refs.js';
 import { PartialDateRef } from './partialDate.js';
 
 implementEntityKind(EventRef, 'EVENT', {
-  description: 'Something that happened (or was planned): a shooting, a legal decision, a statement.',
+  description: 'Something that happened (or was planned): an incident, a legal decision, a statement.',
   fields: (t) => ({
     eventType: t.string({
-      description: 'E.g. "shooting", "legal decision", "statement", "production halt".',
+      description: 'E.g. "incident", "legal decision", "statement", "production halt".',
       resolve: (e) => e.eventType ?? '',
     }),
     date: t.field({

@@ -29,7 +29,7 @@ export const EventFilterInput = builder.inputType('EventFilter', {
   description: 'Narrows a list of events; every condition given must hold.',
   fields: (t) => ({
     eventTypes: t.stringList({
-      description: 'Only events of these types ("shooting", "legal decision", ...; at most 100).',
+      description: 'Only events of these types ("incident", "legal decision", ...; at most 100).',
     }),
     from: t.string({
       description:

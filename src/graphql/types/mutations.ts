@@ -39,7 +39,7 @@ const ClaimEvidenceInput = builder.inputType('ClaimEvidenceInput', {
     quote: t.string({ required: true, description: 'The words at those offsets, as a check.' }),
     modality: t.field({
       type: ModalityEnum,
-      required: true,
+      required: false,
       defaultValue: 'STATED',
       description: 'How the words assert the claim.',
     }),
@@ -77,7 +77,7 @@ const span = (input: { source: string; start: number; end: number; quote: string
 builder.relayMutationField(
   'addSource',
   {
-    description: 'A new source: its text is stored byte for byte, and evidence can then quote it.',
+    description: 'The input of addSource.',
     inputFields: (t) => ({
       key: t.string({ required: true, description: 'A slug, e.g. "variety-2024-08-01".' }),
       caseKey: t.string({ required: true, description: 'The case it belongs to, e.g. "rust-case".' }),
@@ -90,6 +90,7 @@ builder.relayMutationField(
     }),
   },
   {
+    description: 'A new source: its text is stored byte for byte, and evidence can then quote it.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -105,6 +106,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What addSource wrote.',
     outputFields: (t) => ({
       source: t.field({ type: SourceRef, description: 'The source as stored.', resolve: (r) => r.source }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
@@ -115,7 +117,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'upsertEntity',
   {
-    description: 'Creates an entity by key (with a first mention), or edits the fields given of an existing one.',
+    description: 'The input of upsertEntity.',
     inputFields: (t) => ({
       key: t.string({ required: true, description: 'A slug, e.g. "halyna-hutchins".' }),
       kind: t.field({ type: EntityKindEnum, required: true, description: 'What it is (it cannot change).' }),
@@ -137,6 +139,7 @@ builder.relayMutationField(
     }),
   },
   {
+    description: 'Creates an entity by key (with a first mention), or edits the fields given of an existing one.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -148,6 +151,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What upsertEntity wrote.',
     outputFields: (t) => ({
       entity: t.field({ type: EntityRef, description: 'The entity as stored.', resolve: (r) => r.entity }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
@@ -158,7 +162,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'addMention',
   {
-    description: 'Another place where a source names an entity.',
+    description: 'The input of addMention.',
     inputFields: (t) => ({
       entityKey: t.string({ required: true, description: 'The entity (a merged-away key reaches its survivor).' }),
       mention: t.field({ type: MentionInput, required: true, description: 'The span.' }),
@@ -166,6 +170,7 @@ builder.relayMutationField(
     }),
   },
   {
+    description: 'Another place where a source names an entity.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -173,6 +178,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What addMention wrote.',
     outputFields: (t) => ({
       entity: t.field({ type: EntityRef, description: 'The entity as stored.', resolve: (r) => r.entity }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
@@ -183,8 +189,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'assertRelationship',
   {
-    description:
-      'A claim with its evidence. Asserting an existing claim (same key, or same type and ends) adds the new evidence to it.',
+    description: 'The input of assertRelationship.',
     inputFields: (t) => ({
       key: t.string({ required: false, description: 'Defaults to "<from>--<type>--<to>".' }),
       type: t.field({ type: RelationshipTypeEnum, required: true, description: 'What kind of link.' }),
@@ -200,6 +205,8 @@ builder.relayMutationField(
     }),
   },
   {
+    description:
+      'A claim with its evidence. Asserting an existing claim (same key, or same type and ends) adds the new evidence to it.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -212,7 +219,7 @@ builder.relayMutationField(
           evidence: input.evidence.map(
             (e): ClaimSpanInput => ({
               ...span(e),
-              modality: e.modality as Modality,
+              modality: (e.modality ?? 'STATED') as Modality,
               assertedBy: e.assertedBy ?? null,
             }),
           ),
@@ -220,6 +227,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What assertRelationship wrote.',
     outputFields: (t) => ({
       relationship: t.field({
         type: RelationshipRef,
@@ -234,13 +242,14 @@ builder.relayMutationField(
 builder.relayMutationField(
   'retractRelationship',
   {
-    description: 'Withdraws a claim: it leaves the graph, and the audit trail keeps it whole.',
+    description: 'The input of retractRelationship.',
     inputFields: (t) => ({
       key: t.string({ required: true, description: 'The relationship key.' }),
       reason: t.string({ required: true, description: 'Why it is withdrawn.' }),
     }),
   },
   {
+    description: 'Withdraws a claim: it leaves the graph, and the audit trail keeps it whole.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, async () => {
@@ -249,6 +258,7 @@ builder.relayMutationField(
       }),
   },
   {
+    description: 'What retractRelationship wrote.',
     outputFields: (t) => ({
       retractedKey: t.string({ description: 'The key of the claim withdrawn.', resolve: (r) => r.retractedKey }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
@@ -259,8 +269,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'mergeEntities',
   {
-    description:
-      'Two entities found to be one: mentions, names and claims move to the survivor, and the merged key keeps resolving to it.',
+    description: 'The input of mergeEntities.',
     inputFields: (t) => ({
       survivorKey: t.string({ required: true, description: 'The entity that stays.' }),
       mergedKey: t.string({ required: true, description: 'The entity merged into it.' }),
@@ -268,6 +277,8 @@ builder.relayMutationField(
     }),
   },
   {
+    description:
+      'Two entities found to be one: mentions, names and claims move to the survivor, and the merged key keeps resolving to it.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -275,6 +286,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What mergeEntities wrote.',
     outputFields: (t) => ({
       entity: t.field({ type: EntityRef, description: 'The survivor as stored.', resolve: (r) => r.entity }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
@@ -285,7 +297,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'unmergeEntities',
   {
-    description: 'Undoes a merge exactly; CONFLICT when a later change touched either entity.',
+    description: 'The input of unmergeEntities.',
     inputFields: (t) => ({
       survivorKey: t.string({ required: true, description: 'The entity that stayed.' }),
       mergedKey: t.string({ required: true, description: 'The entity merged into it, to restore.' }),
@@ -293,6 +305,7 @@ builder.relayMutationField(
     }),
   },
   {
+    description: 'Undoes a merge exactly; CONFLICT when a later change touched either entity.',
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
@@ -300,6 +313,7 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What unmergeEntities wrote.',
     outputFields: (t) => ({
       survivor: t.field({ type: EntityRef, description: 'The survivor as it was.', resolve: (r) => r.survivor }),
       restored: t.field({ type: EntityRef, description: 'The entity restored.', resolve: (r) => r.restored }),

@@ -6,7 +6,7 @@ import graphology from 'graphology';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
 import { applyEdit } from '../../domain/applyEdit.js';
-import type { Change } from '../../domain/changes.js';
+import type { Change, Edit } from '../../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
@@ -98,9 +98,12 @@ export class MemoryStore implements GraphStore {
     return run;
   }
 
-  /** Reads see the graph as it is; the commit builds the next graph aside and swaps it in only once it is saved. */
+  /**
+   * Reads see the graph as it is. commit() only takes the edit down; once `work` has returned, the
+   * next graph is built aside, saved, and swapped in. A throw anywhere before that writes nothing.
+   */
   private async writeNow<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    let committed = false;
+    let pending: { edit: Edit; change: Change } | null = null;
     const tx: WriteTransaction = {
       sourcesByKeys: (keys) => this.sourcesByKeys(keys),
       entitiesByKeys: (keys) => this.entitiesByKeys(keys),
@@ -118,17 +121,22 @@ export class MemoryStore implements GraphStore {
       changesAfter: async (seq, entityKeys) =>
         this.auditTrail.filter((c) => c.seq > seq && c.entityKeys.some((key) => entityKeys.includes(key))),
       commit: async (edit) => {
-        if (committed) throw new Error('a write commits once');
-        committed = true;
+        if (pending) throw new Error('a write commits once');
         const change: Change = { ...edit.change, seq: this.auditTrail.length + 1, at: new Date().toISOString() };
-        const next = applyEdit(this.caseGraph, edit);
-        this.persist?.(next, [...this.auditTrail, change]);
-        this.index(next);
-        this.auditTrail.push(change);
+        pending = { edit, change };
         return change;
       },
     };
-    return work(tx);
+    const result = await work(tx);
+    if (pending) {
+      const { edit, change } = pending as { edit: Edit; change: Change };
+      const next = applyEdit(this.caseGraph, edit);
+      const trail = [...this.auditTrail, change];
+      this.persist?.(next, trail);
+      this.index(next);
+      this.auditTrail.push(change);
+    }
+    return result;
   }
 
   async countByKind(): Promise<KindCounts> {
