@@ -101,6 +101,8 @@ interface RequestState {
   /** Set only once the operation passed validation and auth (see `operations` below). */
   operation?: string;
   codes: string[];
+  /** The name of the caller's token, when it had a valid one. */
+  caller?: string;
 }
 
 /** A path label that cannot explode the metrics' cardinality. */
@@ -193,6 +195,7 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
           status: response.status,
           ms: Math.round(ms * 10) / 10,
           operation: state.operation,
+          caller: state.caller,
           errors: state.codes.length ? [...new Set(state.codes)] : undefined,
         },
         'request',
@@ -202,9 +205,11 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
 
   const operations: Plugin = {
     onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const state = request && states.get(request);
+      const context = args.contextValue as { request?: Request; caller?: { name: string | null } };
+      const state = context.request && states.get(context.request);
       if (!state) return;
+      // who asked, by the token's name (never the token): what an editor's writes are traced by
+      state.caller = context.caller?.name ?? undefined;
       // the operation the document defines, not the client's operationName, which may name nothing
       const operation = getOperationAST(args.document, args.operationName);
       if (operation) state.operation = (operation.name?.value ?? 'anonymous').slice(0, MAX_OPERATION_NAME);

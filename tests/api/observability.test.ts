@@ -22,7 +22,7 @@ describe('observability', () => {
   const { lines, logger } = capture();
   const yoga = createServer(
     new MemoryStore(rustCase()),
-    { ...DEFAULT_SERVER_OPTIONS, analystTokens: ['secret-analyst-token'] },
+    { ...DEFAULT_SERVER_OPTIONS, analystTokens: ['secret-analyst-token'], editorTokens: ['alice:editor-secret'] },
     { logger, metrics: createMetrics() },
   );
   const post = (query: string, headers: Record<string, string> = {}) =>
@@ -52,6 +52,15 @@ describe('observability', () => {
     await post('{ cypher(query: "RETURN 1") { columns } }', { authorization: 'Bearer secret-analyst-token' });
     await post('{ cypher(query: "RETURN 1") { columns } }', { authorization: 'Bearer wrong-secret-token' });
     expect(JSON.stringify(lines)).not.toMatch(/secret-analyst-token|wrong-secret-token/);
+  });
+
+  it('names an editor by the token’s name, never its secret', async () => {
+    await post('mutation Retract { retractRelationship(input: { key: "none", reason: "test" }) { retractedKey } }', {
+      authorization: 'Bearer editor-secret',
+      'x-request-id': 'edit-1',
+    });
+    expect(lines.find((l) => l.reqId === 'edit-1')).toMatchObject({ operation: 'Retract', caller: 'alice' });
+    expect(JSON.stringify(lines)).not.toContain('editor-secret');
   });
 
   it('counts requests, latencies, errors by code and store round trips at /metrics', async () => {

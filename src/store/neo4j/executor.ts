@@ -70,8 +70,8 @@ export class Neo4jExecutor {
   constructor(
     private readonly driver: Driver,
     readonly database: string,
-    /** Each store read's transaction timeout: the database ends reads the API has given up on. */
-    private readonly timeoutMs = 5_000,
+    /** Each store read's (and editor's write's) transaction timeout: the database ends what the API gave up on. */
+    readonly timeoutMs = 5_000,
   ) {}
 
   private readonly readSlots = pLimit(CONCURRENT_READS);
@@ -98,11 +98,15 @@ export class Neo4jExecutor {
     }
   }
 
-  /** One write transaction (seeding), errors unchanged: the operator reads the driver's own message. */
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /**
+   * One write transaction, errors unchanged: the operator reads the driver's own message. Seeding
+   * runs without a timeout (a large load takes what it takes); an editor's write passes
+   * `timeoutMs`, so a write that hangs cannot hold the graph's write lock for ever.
+   */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(work, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
     } finally {
       await session.close();
     }

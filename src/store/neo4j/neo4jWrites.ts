@@ -111,5 +111,5 @@ export function writeNeo4j<T>(executor: Neo4jExecutor, work: (tx: WriteTransacti
     // no change recorded: the number the lock counted goes back, so numbers stay gapless
     if (!committed) await tx.run(UNLOCK);
     return result;
-  });
+  }, executor.timeoutMs);
 }
