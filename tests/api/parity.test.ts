@@ -5,14 +5,15 @@ import { apiFor, apiOn, WHOLE_GRAPH_QUERIES, type Edges } from '../support/api.j
 import { STORES } from '../support/stores.js';
 
 const EVERYTHING = `
-fragment Quote on Evidence { quote start end source { key } }
+fragment Quote on Evidence { quote start end modality assertedBy source { key } }
 fragment Everything on Entity {
-  __typename id key kind name aliases summary
+  __typename id key kind name aliases summary formerKeys
   mentions { ...Quote }
+  claimsBySource { source { key } relationships { key } }
   relationshipCounts { type direction count }
   relationships(first: 100) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id type role from { id } to { id } evidence { ...Quote } } }
+    edges { cursor node { id key type role from { id } to { id } evidence { ...Quote } modalities sources { key } } }
   }
   ... on Person {
     occupations representedBy { key } represents { key }
@@ -36,7 +37,11 @@ fragment Everything on Entity {
   events(first: 100) { totalCount edges { cursor node { ...Everything } } }
   eventsDescending: events(order: DESC, first: 3) { edges { node { key } } pageInfo { hasNextPage endCursor } }
   timeline { key }
-  sources { id key title publisher published { text } text entities { key } }
+  sources { id key caseKey title publisher published { text } url text entities { key } }
+  changes(first: 100) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { seq actor action reason entityKeys before after } }
+  }
   rust: search(text: "rust", first: 100) { score entity { key } }
   apostrophe: search(text: "ATTORNEY'S", first: 100) { score entity { key } }
   substring: search(text: "in", first: 100) { score entity { key } }

@@ -5,7 +5,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { neo4jUri } from '../support/stores.js';
+import { DATABASE, neo4jDriver, neo4jUri, rustCase } from '../support/stores.js';
+import { seedNeo4j } from '../../src/store/neo4j/seed.js';
+
+async function resetNeo4j(): Promise<void> {
+  const driver = neo4jDriver();
+  try {
+    await seedNeo4j(driver, DATABASE, rustCase());
+  } finally {
+    await driver.close();
+  }
+}
 
 const COUNTS = `{ people(first: 50) { totalCount edges { node { name } } }
   organisations { totalCount } productions { totalCount } locations { totalCount } events { totalCount } }`;
@@ -104,6 +114,8 @@ describe('npm start, as a new user runs it', () => {
     'serves the same counts from Neo4j after `npm run seed` has run twice',
     async () => {
       const env = { ...process.env, NEO4J_URI: neo4jUri! };
+      // other test files leave editors' changes behind, which `npm run seed` would rightly refuse to discard
+      await resetNeo4j();
       for (let run = 0; run < 2; run++) {
         const seed = spawnSync('npm', ['run', 'seed', '--silent'], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
         expect(seed.status, seed.stderr).toBe(0);
