@@ -1,11 +1,16 @@
 /**
  * SIGTERM while a request is in flight: the server stops accepting, finishes that request (telling
  * its kept-alive connection to close), and exits 0; a request that never finishes is cut at the
- * deadline. With METRICS_PORT, the metrics listener starts beside it and stops with it.
+ * deadline. An open live-update stream (graphChanged over SSE) is ended at once, so it does not
+ * hold the exit up until the deadline. With METRICS_PORT, the metrics listener starts beside it and
+ * stops with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { slowPost } from '../support/slowPost.js';
 
 async function startServer(env: Record<string, string>) {
@@ -67,6 +72,66 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(await server.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(server.output()).toContain('requests still open after 500 ms: closing their connections');
+  });
+
+  it('ends an open graphChanged stream at once: exits 0 well before the grace period is out', async () => {
+    // the embedded store writes to its DATA_DIR: a copy, not the repository's case files
+    const dataDir = mkdtempSync(join(tmpdir(), 'case-graph-shutdown-'));
+    cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
+    let server: Awaited<ReturnType<typeof startServer>> | undefined;
+    try {
+      server = await startServer({
+        SHUTDOWN_GRACE_MS: '20000',
+        DATA_DIR: dataDir,
+        EDITOR_TOKENS: 'alice:s3cret',
+      });
+      const graphql = `http://127.0.0.1:${server.port}/graphql`;
+      const response = await fetch(graphql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: 'subscription { graphChanged { seq action entityKeys } } ' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      let received = '';
+      // resolves when the server ends the stream; rejects if the connection is cut instead
+      const ended = (async () => {
+        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          received += value;
+        }
+      })();
+      ended.catch(() => {});
+      // the stream is live: writes reach it (a write made before it listens is not heard, so write until one is)
+      for (let attempt = 1; !received.includes('event: next') && attempt <= 50; attempt++) {
+        const write = await fetch(graphql, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' },
+          body: JSON.stringify({
+            query: `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { change { seq } } }`,
+            variables: { input: { key: 'rust', kind: 'PRODUCTION', summary: `Movie, edited ${attempt} time(s).` } },
+          }),
+        });
+        expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+        for (let waited = 0; !received.includes('event: next') && waited < 200; waited += 20) await pause(20);
+      }
+      expect(received).toContain('"action":"UPSERT_ENTITY"');
+
+      const started = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      // the subscriber is told the stream is over, not cut off at the deadline
+      await expect(ended).resolves.toBeUndefined();
+      expect(received).toContain('event: complete');
+      expect(server.output()).not.toContain('requests still open');
+    } finally {
+      // a failed expectation must not leave the server running
+      if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('with METRICS_PORT serves /metrics there, not on the main port, and closes both on SIGTERM', async () => {
