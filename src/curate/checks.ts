@@ -1,6 +1,13 @@
 /** Checks shared by the write operations: slugs, texts, spans against their sources. */
 import type { Evidence } from '../domain/model.js';
-import { SLUG, SLUG_MESSAGE, spanProblem } from '../domain/rules.js';
+import {
+  isWellFormed,
+  RELATIONSHIP_KEY,
+  RELATIONSHIP_KEY_MESSAGE,
+  SLUG,
+  SLUG_MESSAGE,
+  spanProblem,
+} from '../domain/rules.js';
 import type { WriteTransaction } from '../store/graphStore.js';
 import type { SpanInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
@@ -17,11 +24,17 @@ export function checkSlug(value: string, field: string): string {
   return value;
 }
 
+export function checkRelationshipKey(value: string, field: string): string {
+  refuseIf(RELATIONSHIP_KEY.test(value) && value.length <= 300 ? null : RELATIONSHIP_KEY_MESSAGE, field);
+  return value;
+}
+
 /** A trimmed, non-empty text of bounded length, or null when absent. */
 export function cleanText(value: string | null | undefined, field: string, long = false): string | null {
   if (value === null || value === undefined) return null;
   const text = value.trim();
   refuseIf(text === '' ? 'must not be empty (leave it out instead)' : null, field);
+  refuseIf(isWellFormed(text) ? null : 'is not well-formed Unicode (a lone surrogate)', field);
   const max = long ? MAX_LONG_TEXT : MAX_SHORT_TEXT;
   refuseIf(text.length > max ? `may be at most ${max} characters long` : null, field);
   return text;
@@ -47,3 +60,14 @@ export async function checkSpan(tx: WriteTransaction, span: SpanInput, field: st
 
 export const sameSpan = (a: Evidence, b: Evidence) =>
   a.sourceKey === b.sourceKey && a.start === b.start && a.end === b.end;
+
+/** Key order aside, the same record: what an undo checks before it overwrites what is there now. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+        : v,
+    );
+  return canonical(a) === canonical(b);
+}

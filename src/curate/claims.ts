@@ -8,7 +8,7 @@ import type { ClaimEvidence, Relationship } from '../domain/model.js';
 import { compareEvidence } from '../domain/ordering.js';
 import { endpointProblem, relationshipKey, roleProblem } from '../domain/rules.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { checkList, checkSlug, checkSpan, cleanText, sameSpan } from './checks.js';
+import { checkList, checkRelationshipKey, checkSpan, cleanText, sameSpan } from './checks.js';
 import { currentEntity } from './entities.js';
 import type { Author, RelationshipInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
@@ -43,7 +43,8 @@ export function assertRelationship(
       }
       evidence.push({ ...checked, modality: span.modality, assertedBy });
     }
-    const key = input.key === null ? relationshipKey(input.type, from.key, to.key) : checkSlug(input.key, 'key');
+    const key =
+      input.key === null ? relationshipKey(input.type, from.key, to.key) : checkRelationshipKey(input.key, 'key');
     const [before] = await tx.relationshipsByKeys([key]);
     if (before && (before.type !== input.type || before.from !== from.key || before.to !== to.key)) {
       throw new EditRefusal(

@@ -27,8 +27,10 @@ function textList(list: string[] | null | undefined, field: string): string[] | 
 
 export function upsertEntity(store: GraphStore, author: Author, input: EntityInput): Promise<Written> {
   const key = checkSlug(input.key, 'key');
+  refuseIf(input.name === null ? 'may not be null: every entity has a name (leave it out to keep it)' : null, 'name');
   const given = {
     name: input.name === undefined ? undefined : cleanText(input.name, 'name'),
+    // a null list keeps the list, as leaving it out does; [] empties it
     aliases: textList(input.aliases, 'aliases'),
     summary: input.summary === undefined ? undefined : cleanText(input.summary, 'summary', true),
     occupations: textList(input.occupations, 'occupations'),

@@ -1,13 +1,16 @@
 /**
  * mergeEntities and unmergeEntities: two names found to be one entity, and that finding undone.
  * A merge records both entities and every claim it moved, whole, so an unmerge restores exactly
- * what was there, provided nothing has touched them since (else CONFLICT: nothing is lost).
+ * what was there. It does so only while the survivor and every moved claim are still exactly as the
+ * merge left them (and the ends of those claims still exist): otherwise restoring would overwrite a
+ * later change, so it answers CONFLICT and writes nothing. Undoing a later merge first makes an
+ * earlier one undoable again, since that restores the state the earlier merge left.
  */
 import type { Change } from '../domain/changes.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareEvidence } from '../domain/ordering.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { sameSpan } from './checks.js';
+import { sameRecord, sameSpan } from './checks.js';
 import type { Author } from './inputs.js';
 import { EditRefusal } from './refusal.js';
 
@@ -51,7 +54,9 @@ export function mergeEntities(
       change: {
         ...author,
         action: 'MERGE_ENTITIES',
-        entityKeys: [survivorKey, mergedKey],
+        // the survivor and the merged entity first (unmerge finds the merge by them), then the far
+        // ends of the moved claims, whose claims changed too
+        entityKeys: [...new Set([survivorKey, mergedKey, ...moved.flatMap((r) => [r.from, r.to])])],
         before: { sources: [], entities: [survivor, merged], relationships: moved },
         after: { sources: [], entities: [entity], relationships: repointed },
       },
@@ -73,16 +78,24 @@ export function unmergeEntities(
     const merge = merges.at(-1);
     if (!merge)
       throw new EditRefusal('mergedKey', `"${mergedKey}" was never merged into "${survivorKey}"`, 'NOT_FOUND');
-    const since = await tx.changesAfter(merge.seq, [survivorKey, mergedKey]);
-    if (since.length > 0) {
-      throw new EditRefusal(
-        'mergedKey',
-        `change ${since[0]!.seq} (${since[0]!.action}) touched these entities after the merge (change ${merge.seq}); undo it first`,
-        'CONFLICT',
-      );
-    }
     const [survivorBefore, restored] = merge.before.entities as [Entity, Entity];
-    const [current] = await tx.entitiesByKeys([survivorKey]);
+    const [current, mergedNow] = await tx.entitiesByKeys([survivorKey, mergedKey]);
+    const movedNow = await tx.relationshipsByKeys(merge.after.relationships.map((r) => r.key));
+    const ends = [...new Set(merge.before.relationships.flatMap((r) => [r.from, r.to]))].filter(
+      (key) => key !== survivorKey && key !== mergedKey,
+    );
+    const endsNow = await tx.entitiesByKeys(ends);
+    const conflict =
+      mergedNow !== null
+        ? `"${mergedKey}" exists again`
+        : !sameRecord(current, merge.after.entities[0])
+          ? `"${survivorKey}" changed after the merge (change ${merge.seq})`
+          : merge.after.relationships.some((r, i) => !sameRecord(movedNow[i], r))
+            ? `a claim the merge moved changed after it (change ${merge.seq})`
+            : endsNow.some((e) => e === null)
+              ? 'an entity at the other end of a moved claim is gone'
+              : null;
+    if (conflict) throw new EditRefusal('mergedKey', `${conflict}: undo the later changes first`, 'CONFLICT');
     const change = await tx.commit({
       putSources: [],
       putEntities: [survivorBefore, restored],
@@ -92,7 +105,7 @@ export function unmergeEntities(
       change: {
         ...author,
         action: 'UNMERGE_ENTITIES',
-        entityKeys: [survivorKey, mergedKey],
+        entityKeys: merge.entityKeys,
         before: { sources: [], entities: current ? [current] : [], relationships: merge.after.relationships },
         after: { sources: [], entities: [survivorBefore, restored], relationships: merge.before.relationships },
       },

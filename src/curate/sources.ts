@@ -2,7 +2,7 @@
 import { sourceRecord } from '../domain/changes.js';
 import type { Change } from '../domain/changes.js';
 import type { Source } from '../domain/model.js';
-import { dateProblem } from '../domain/rules.js';
+import { dateProblem, isWellFormed } from '../domain/rules.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { checkSlug, cleanText } from './checks.js';
 import type { Author, SourceInput } from './inputs.js';
@@ -33,6 +33,8 @@ export function addSource(
     text: input.text,
   };
   refuseIf(source.text.trim() === '' ? 'must not be empty' : null, 'text');
+  // stored byte for byte: a lone surrogate has no bytes in UTF-8, so it could not be kept exactly
+  refuseIf(isWellFormed(source.text) ? null : 'is not well-formed Unicode (a lone surrogate)', 'text');
   refuseIf(dateProblem('published', source.published), 'published');
   if (source.url) refuseIf(urlProblem(source.url), 'url');
   return store.write(async (tx) => {

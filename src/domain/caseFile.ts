@@ -13,6 +13,8 @@ import {
   dateProblem,
   endpointProblem,
   kindFieldProblems,
+  RELATIONSHIP_KEY,
+  RELATIONSHIP_KEY_MESSAGE,
   relationshipKey,
   roleProblem,
   SLUG,
@@ -65,7 +67,7 @@ const entityInput = z.strictObject({
 
 const relationshipInput = z.strictObject({
   /** Defaults to "<from>--<type>--<to>"; give one when two relationships share type and endpoints. */
-  key: slug.optional(),
+  key: z.string().regex(RELATIONSHIP_KEY, RELATIONSHIP_KEY_MESSAGE).optional(),
   type: z.enum(RELATIONSHIP_TYPES as [string, ...string[]]),
   from: slug,
   to: slug,

@@ -7,6 +7,9 @@ import { parsePartialDate } from './partialDate.js';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'must be a lower-case slug such as "alec-baldwin"';
+/** A relationship's key: a slug whose parts may also be joined by "--", as in "<from>--<type>--<to>". */
+export const RELATIONSHIP_KEY = /^[a-z0-9]+(?:--?[a-z0-9]+)*$/;
+export const RELATIONSHIP_KEY_MESSAGE = 'must be lower-case words joined by - or --, such as "a--represents--b"';
 
 /** The kind-specific fields, and the one kind each belongs to. */
 const FIELD_KIND: Record<string, EntityKind> = {
@@ -39,6 +42,9 @@ export function spanProblem(
   if (!Number.isInteger(start) || start < 0) return `start ${start} must be a whole number of at least 0`;
   if (!Number.isInteger(end) || end <= start) return `end ${end} must be greater than start ${start}`;
   if (end > text.length) return `end ${end} is past the end of source "${sourceKey}" (${text.length} characters)`;
+  // offsets count UTF-16 code units: one may not fall inside a character written as a surrogate pair
+  if (isLowSurrogate(text.charCodeAt(start))) return `start ${start} falls inside a character`;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) return `end ${end} falls inside a character`;
   const actual = text.slice(start, end);
   if (quote !== undefined && actual !== quote) {
     return `quote "${quote}" is not the source text at [${start}, ${end}), which reads "${actual}"`;
@@ -72,3 +78,11 @@ export function kindFieldProblems(kind: EntityKind, fields: Record<string, unkno
   }
   return problems;
 }
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Whether a text is well-formed UTF-16 (no lone surrogate): only such a text has UTF-8 bytes to keep
+ * exactly. (String.prototype.isWellFormed, from ES2024, once the project's lib reaches it.)
+ */
+export const isWellFormed = (text: string) => !/\p{Cs}/u.test(text);

@@ -178,6 +178,51 @@ export function saveCases(dataDir: string, graph: CaseGraph, changes: readonly C
   if (changes.length > 0 || existsSync(changesFile)) writeAtomically(changesFile, changesFileOf(changes));
 }
 
+/**
+ * What the embedded store calls after each commit: keeps the case folders under `dataDir` equal to
+ * the graph, at the cost of what changed. Texts are written once (sources never change), case.json
+ * files only when their content changed (compared with what this writer last wrote, not re-read
+ * from disk), and the audit trail is appended to, a line per change, flushed. Texts go first and
+ * the change last, so a crash in between leaves files that load, at worst without the last change.
+ */
+export function caseFolderWriter(
+  dataDir: string,
+  changesOnDisk: number,
+): (graph: CaseGraph, changes: readonly Change[]) => void {
+  const written = new Map<string, string>();
+  let changesWritten = changesOnDisk;
+  return (graph, changes) => {
+    const folders = caseFilesOf(graph);
+    for (const { caseKey, files } of folders) {
+      mkdirSync(join(dataDir, caseKey), { recursive: true });
+      for (const { name, content } of files) {
+        const path = join(dataDir, caseKey, name);
+        if (name === CASE_FILE_NAME || written.has(path)) continue;
+        writeAtomically(path, content);
+        written.set(path, '');
+      }
+    }
+    for (const { caseKey, files } of folders) {
+      const caseFile = files.find((f) => f.name === CASE_FILE_NAME)!;
+      const path = join(dataDir, caseKey, CASE_FILE_NAME);
+      if (written.get(path) === caseFile.content) continue;
+      writeAtomically(path, caseFile.content);
+      written.set(path, caseFile.content);
+    }
+    const fresh = changes.slice(changesWritten);
+    if (fresh.length > 0) {
+      const fd = openSync(join(dataDir, CHANGES_FILE_NAME), 'a');
+      try {
+        writeFileSync(fd, changesFileOf(fresh), 'utf8');
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      changesWritten = changes.length;
+    }
+  };
+}
+
 /** The audit trail saved with the case folders, oldest first ([] when there is none yet). */
 export function loadChanges(dataDir: string): Change[] {
   const file = join(dataDir, CHANGES_FILE_NAME);

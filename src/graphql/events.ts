@@ -6,11 +6,13 @@
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub, type PubSubEvent, Repeater, SlidingBuffer } from 'graphql-yoga';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Change } from '../domain/changes.js';
 
 type GraphEventArgs = { graphChanged: [change: Change] };
+type GraphEventTarget = NonNullable<Parameters<typeof createPubSub<GraphEventArgs>>[0]>['eventTarget'];
 
 /** What resolvers see: publish after a write, subscribe for a subscription. */
 export type GraphEvents = PubSub<GraphEventArgs>;
@@ -28,7 +30,15 @@ type EventLog = Pick<Logger, 'warn' | 'info'>;
 const silent: EventLog = { warn: () => undefined, info: () => undefined };
 
 export function createGraphEvents(redisUrl: string | null, log: EventLog = silent): OwnedGraphEvents {
-  if (redisUrl === null) return { ...unstoppable(createPubSub<GraphEventArgs>()), close: async () => undefined };
+  if (redisUrl === null) {
+    // every subscription listens on this target: Node's warning at 10 listeners is not a leak here
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return {
+      ...unstoppable(createPubSub<GraphEventArgs>({ eventTarget: eventTarget as GraphEventTarget })),
+      close: async () => undefined,
+    };
+  }
 
   // A subscribe sent while Redis is away waits for it to come back (ioredis then resubscribes by
   // itself) instead of failing after 20 reconnection attempts; publishes keep that limit, so a

@@ -1,7 +1,7 @@
 /** Chooses the store: Neo4j when NEO4J_URI is set, the embedded store otherwise. */
 import type { Config } from '../config.js';
 import { loadCases } from '../domain/loadCases.js';
-import { loadChanges, saveCases } from '../domain/saveCases.js';
+import { caseFolderWriter, loadChanges } from '../domain/saveCases.js';
 import type { GraphStore } from './graphStore.js';
 import { MemoryStore } from './memory/memoryStore.js';
 import { analystLogin, createDriver } from './neo4j/driver.js';
@@ -31,9 +31,8 @@ export function createStore(config: Config): GraphStore {
   }
   // the embedded store keeps editors' writes in the case folders it was loaded from
   const dataDir = config.dataDir;
-  return new MemoryStore(loadCases(dataDir), loadChanges(dataDir), (graph, changes) =>
-    saveCases(dataDir, graph, changes),
-  );
+  const changes = loadChanges(dataDir);
+  return new MemoryStore(loadCases(dataDir), changes, caseFolderWriter(dataDir, changes.length));
 }
 
 /** One line for the start-up log: which store answers, and where. */

@@ -36,12 +36,16 @@ describe.runIf(neo4jUri !== null)('seeding over editors’ writes', () => {
     const store = new Neo4jStore(driver!, DATABASE);
     const source = rustCase().sources[0]!;
     const start = source.text.indexOf('the studio');
-    await upsertEntity(store, { actor: 'alice', reason: null }, {
-      key: 'the-studio',
-      kind: 'ORGANISATION',
-      name: 'the studio',
-      mention: { source: source.key, start, end: start + 'the studio'.length, quote: 'the studio' },
-    });
+    await upsertEntity(
+      store,
+      { actor: 'alice', reason: null },
+      {
+        key: 'the-studio',
+        kind: 'ORGANISATION',
+        name: 'the studio',
+        mention: { source: source.key, start, end: start + 'the studio'.length, quote: 'the studio' },
+      },
+    );
   }, 60_000);
 
   afterAll(async () => {

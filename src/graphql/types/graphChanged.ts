@@ -28,6 +28,28 @@ async function keysAround(store: GraphStore, focusKey: string, depth: number): P
   return new Set(nodes.map((entity) => entity.key));
 }
 
+/**
+ * The neighbourhoods of the latest changes, shared by every subscriber watching the same focus at
+ * the same depth: a change costs the store one walk per focus, not one per subscriber. Keyed by the
+ * change, so a later change (which may have altered the graph) walks afresh.
+ */
+const RECENT_WALKS = 256;
+const walksByStore = new WeakMap<GraphStore, Map<string, Promise<Set<string>>>>();
+function sharedKeysAround(store: GraphStore, change: Change, focusKey: string, depth: number) {
+  const walks = walksByStore.get(store) ?? new Map<string, Promise<Set<string>>>();
+  walksByStore.set(store, walks);
+  const id = `${change.seq}|${change.at}|${focusKey}|${depth}`;
+  let walk = walks.get(id);
+  if (!walk) {
+    walk = keysAround(store, focusKey, depth);
+    walks.set(id, walk);
+    // a failed walk is not kept: the next subscriber asks again
+    walk.catch(() => walks.delete(id));
+    if (walks.size > RECENT_WALKS) walks.delete(walks.keys().next().value!);
+  }
+  return walk;
+}
+
 builder.subscriptionField('graphChanged', (t) =>
   t.field({
     type: ChangeRef,
@@ -55,7 +77,7 @@ builder.subscriptionField('graphChanged', (t) =>
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${id}`);
       const touchesFocus = async (change: Change) => {
         try {
-          const around = await keysAround(store, focus.key, depth);
+          const around = await sharedKeysAround(store, change, focus.key, depth);
           return change.entityKeys.some((key) => around.has(key));
         } catch {
           // the store did not answer: a change too many (the client refetches) beats a lost one,

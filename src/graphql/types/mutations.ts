@@ -11,6 +11,7 @@ import { addMention, upsertEntity } from '../../curate/entities.js';
 import { assertRelationship, retractRelationship } from '../../curate/claims.js';
 import type { Author, ClaimSpanInput, SpanInput } from '../../curate/inputs.js';
 import { mergeEntities, unmergeEntities } from '../../curate/merges.js';
+import { cleanText } from '../../curate/checks.js';
 import { EditRefusal } from '../../curate/refusal.js';
 import { addSource } from '../../curate/sources.js';
 import { builder } from '../builder.js';
@@ -56,7 +57,7 @@ const reasonField = { required: false, description: 'Why: kept in the audit trai
 /** The editor and their reason, for the audit trail. */
 const authorOf = (context: Context, reason: string | null | undefined): Author => ({
   actor: context.caller.name ?? 'anonymous',
-  reason: reason?.trim() || null,
+  reason: reason?.trim() ? cleanText(reason, 'reason', true) : null,
 });
 
 /** Runs an edit: a refusal becomes a client error naming its field; a landed change is announced. */

@@ -21,6 +21,44 @@ type CaseMultiGraph = InstanceType<typeof MultiDirectedGraph<Entity, Relationshi
 
 const slice = <T>(all: T[], page: Page | null) => (page ? all.slice(page.offset, page.offset + page.limit) : all);
 
+/** The read indexes of a case graph, built aside; throws for a relationship whose end is missing. */
+function indexOf(caseGraph: CaseGraph) {
+  const graph: CaseMultiGraph = new MultiDirectedGraph<Entity, Relationship>();
+  const searchFields = new Map<string, SearchFields>();
+  for (const entity of caseGraph.entities) {
+    graph.addNode(entity.key, entity);
+    searchFields.set(entity.key, searchFieldsOf(entity));
+  }
+  for (const r of caseGraph.relationships) graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
+  const entities = [...caseGraph.entities].sort(compareEntities);
+  const sortedByKind = new Map<EntityKind, Entity[]>();
+  for (const kind of ENTITY_KINDS)
+    sortedByKind.set(
+      kind,
+      entities.filter((e) => e.kind === kind),
+    );
+  const mentionedIn = new Map<string, Entity[]>();
+  for (const source of caseGraph.sources) {
+    mentionedIn.set(
+      source.key,
+      entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)),
+    );
+  }
+  return {
+    caseGraph,
+    graph,
+    searchFields,
+    sortedByKind,
+    mentionedIn,
+    sourceByKey: new Map(caseGraph.sources.map((s) => [s.key, s])),
+    eventsInOrder: inTimelineOrder(
+      caseGraph.entities.filter((e) => e.kind === 'EVENT'),
+      (e) => e,
+    ),
+    survivorOf: new Map(caseGraph.entities.flatMap((e) => e.formerKeys.map((former) => [former, e.key]))),
+  };
+}
+
 /** Persists the graph and its audit trail after each commit (the case folders); absent for tests. */
 export type Persist = (graph: CaseGraph, changes: readonly Change[]) => void;
 
@@ -49,38 +87,18 @@ export class MemoryStore implements GraphStore {
 
   /** Builds the read indexes from scratch: a write replaces them whole, so readers never see half of one. */
   private index(caseGraph: CaseGraph): void {
-    const graph: CaseMultiGraph = new MultiDirectedGraph<Entity, Relationship>();
-    const searchFields = new Map<string, SearchFields>();
-    for (const entity of caseGraph.entities) {
-      graph.addNode(entity.key, entity);
-      searchFields.set(entity.key, searchFieldsOf(entity));
-    }
-    for (const r of caseGraph.relationships) graph.addDirectedEdgeWithKey(r.key, r.from, r.to, r);
-    const entities = [...caseGraph.entities].sort(compareEntities);
-    const sortedByKind = new Map<EntityKind, Entity[]>();
-    for (const kind of ENTITY_KINDS)
-      sortedByKind.set(
-        kind,
-        entities.filter((e) => e.kind === kind),
-      );
-    const mentionedIn = new Map<string, Entity[]>();
-    for (const source of caseGraph.sources) {
-      mentionedIn.set(
-        source.key,
-        entities.filter((e) => e.mentions.some((m) => m.sourceKey === source.key)),
-      );
-    }
-    this.caseGraph = caseGraph;
-    this.graph = graph;
-    this.searchFields = searchFields;
-    this.sortedByKind = sortedByKind;
-    this.mentionedIn = mentionedIn;
-    this.sourceByKey = new Map(caseGraph.sources.map((s) => [s.key, s]));
-    this.eventsInOrder = inTimelineOrder(
-      caseGraph.entities.filter((e) => e.kind === 'EVENT'),
-      (e) => e,
-    );
-    this.survivorOf = new Map(caseGraph.entities.flatMap((e) => e.formerKeys.map((former) => [former, e.key])));
+    this.use(indexOf(caseGraph));
+  }
+
+  private use(index: ReturnType<typeof indexOf>): void {
+    this.caseGraph = index.caseGraph;
+    this.graph = index.graph;
+    this.searchFields = index.searchFields;
+    this.sortedByKind = index.sortedByKind;
+    this.mentionedIn = index.mentionedIn;
+    this.sourceByKey = index.sourceByKey;
+    this.eventsInOrder = index.eventsInOrder;
+    this.survivorOf = index.survivorOf;
   }
 
   async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {
@@ -131,9 +149,11 @@ export class MemoryStore implements GraphStore {
     if (pending) {
       const { edit, change } = pending as { edit: Edit; change: Change };
       const next = applyEdit(this.caseGraph, edit);
-      const trail = [...this.auditTrail, change];
-      this.persist?.(next, trail);
-      this.index(next);
+      // indexed before it is saved: a graph that cannot stand (a claim whose end is gone) throws
+      // here, and neither memory nor the case folders hold it
+      const index = indexOf(next);
+      this.persist?.(next, [...this.auditTrail, change]);
+      this.use(index);
       this.auditTrail.push(change);
     }
     return result;

@@ -32,6 +32,9 @@ export function codeOf(error: unknown): { code: string; classification: string; 
 /** The database ended the transaction for time: the timeout it was given, or a limit of its own. */
 export const TIMEOUTS = new Set([
   'Transaction.TransactionTimedOut',
+  // a transaction stopped while it waited for a lock (the lock wait ran past its timeout)
+  'Transaction.LockClientStopped',
+  'Transaction.Terminated',
   'Transaction.TransactionTimedOutClientConfiguration',
   'Statement.ExecutionTimeout',
   'Procedure.ProcedureTimedOut',

@@ -4,6 +4,7 @@
  * given up on does not keep running in Neo4j; an outage raises StoreUnavailable (executor.ts).
  * Writes are one write transaction each, under the graph's write lock (neo4jWrites.ts).
  */
+import pLimit from 'p-limit';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
@@ -196,9 +197,19 @@ export class Neo4jStore implements GraphStore {
     return { items: ((row?.page as Row[]) ?? []).map(toChange), totalCount: toNumber(row?.totalCount ?? 0) };
   }
 
+  /**
+   * This process's writes queue here, one at a time, before they open a transaction: queued in
+   * Neo4j instead, each would wait for the graph's write lock inside its transaction, and under
+   * load those waits ran out the transaction timeout and met in deadlocks. The lock still orders
+   * writes between API instances.
+   */
+  private readonly writeQueue = pLimit(1);
+
   write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     // an outage is StoreUnavailable, as for reads; what `work` throws passes through unchanged
-    return writeNeo4j(this.executor, work).catch((error: unknown) => Promise.reject(classify(error)));
+    return this.writeQueue(() =>
+      writeNeo4j(this.executor, work).catch((error: unknown) => Promise.reject(classify(error))),
+    );
   }
 
   readOnlyCypher(query: string, parameters: Record<string, unknown>, limits: CypherLimits): Promise<CypherAnswer> {

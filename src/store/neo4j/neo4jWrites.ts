@@ -16,6 +16,7 @@ import { inKeyOrder, type Row } from './rows.js';
 import { changeProperties, parametersFor, seedParameters } from './seed.js';
 
 export const LOCK = readCypher('write-lock');
+const LOCK_CREATE = readCypher('write-lock-create');
 export const UNLOCK = readCypher('write-unlock');
 const COMMIT_STATEMENTS = readCypherStatements('write-commit');
 const SURVIVORS = readCypher('survivors-of');
@@ -97,7 +98,9 @@ async function commit(tx: ManagedTransaction, seq: number, edit: Edit): Promise<
 export function writeNeo4j<T>(executor: Neo4jExecutor, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
   // executeWrite may run this again after a transient error (a deadlock): each attempt starts afresh
   return executor.write(async (tx) => {
-    const [lock] = await rowsOf(tx, LOCK);
+    let [lock] = await rowsOf(tx, LOCK);
+    // the database's first write: it has no lock node yet
+    if (!lock) [lock] = await rowsOf(tx, LOCK_CREATE);
     const seq = toNumber(lock?.seq);
     let committed = false;
     const result = await work({
