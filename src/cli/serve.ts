@@ -51,7 +51,12 @@ runCli(async () => {
     logger.warn(`The store did not answer yet: ${(error as Error).message}`);
   }
 
+  let stopping = false;
   const stop = async (signal: string) => {
+    // npm forwards a signal to the server that the process group already got: the second must not
+    // cut short the graceful close the first began (Node's default for an unhandled SIGTERM is to exit)
+    if (stopping) return;
+    stopping = true;
     logger.info(`${signal}: closing (requests in flight may finish within ${config.shutdownGraceMs} ms)`);
     metricsServer?.close();
     metricsServer?.closeAllConnections();
@@ -67,6 +72,6 @@ runCli(async () => {
     logger.flush();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 });

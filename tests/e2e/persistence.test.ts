@@ -53,7 +53,8 @@ async function npmStart(
 /** SIGTERM to the whole group (npm, its shell, the server), as a process manager would send. */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': by then every line the server wrote has been read
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   process.kill(-child.pid!, 'SIGTERM');
   await exited;
 }

@@ -32,7 +32,7 @@ async function startServer(env: Record<string, string>) {
     });
     child.once('exit', () => reject(new Error(output)));
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, port, exited, output: () => output };
 }
 
