@@ -1,10 +1,17 @@
 // One page of the entities of a kind, by name then key (the order both stores share), and how
 // many match in all. $nameContains is normalised as src/domain/search.ts does; null filters are off.
-MATCH (n:Entity {kind: $kind})
-WHERE ($keys IS NULL OR n.key IN $keys)
+// The entity_kind_name_key index (schema.cypher) holds each kind's entities in exactly that order,
+// so one pass over the kind's entries, nothing sorted, keeps the matches for both the count and
+// the page. (Without any filter, list-entities-page.cypher reads only the page.)
+MATCH (n:Entity)
+WHERE n.kind = $kind AND n.name IS NOT NULL AND n.key IS NOT NULL
+  AND ($keys IS NULL OR n.key IN $keys)
   AND ($nameContains IS NULL OR n.searchName CONTAINS $nameContains)
-  AND ($mentionedIn IS NULL OR EXISTS { (:Source {key: $mentionedIn})-[:MENTIONS]->(n) })
-WITH n ORDER BY n.name, n.key
+  AND ($mentionedIn IS NULL OR $mentionedIn IN n.mentionSources)
+WITH n ORDER BY n.kind, n.name, n.key
 WITH collect(n) AS matching
+// what toEntity (src/store/neo4j/mapping.ts) reads, and nothing derived (search fields, dates, timelineKey)
 RETURN size(matching) AS totalCount,
-       [n IN matching[$offset..($offset + $limit)] | n {.*}] AS page
+       [n IN matching[$offset..($offset + $limit)] |
+        n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
+           .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys}] AS page

@@ -11,14 +11,34 @@ CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQU
 // first writes could each MERGE their own and run at once.
 CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;
 CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
-// Entity lists are read per kind in name order; analysts search names in Neo4j Browser with entity_names.
-CREATE INDEX entity_kind_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name);
+// Entity lists are read per kind in name, then key order (list-entities.cypher): this index holds
+// them in that order, so a page reads its own entries and nothing is sorted. It replaces the
+// (kind, name) index of earlier versions. Analysts search names in Neo4j Browser with entity_names.
+DROP INDEX entity_kind_name IF EXISTS;
+CREATE INDEX entity_kind_name_key IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name, n.key);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
 // What the API's search reads: names and aliases normalised (case, accents, apostrophes folded; see
 // src/domain/search.ts), each kept whole (keyword analyzer) so that a *wildcard* finds any substring.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchNames]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
-// Events are read in timeline order.
-CREATE INDEX event_timeline IF NOT EXISTS FOR (n:Entity) ON (n.timelineKey);
+// Events are read in timeline order, or its exact reverse (list-events.cypher): this index holds
+// them in that order both ways. It replaces the :Entity(timelineKey) index of earlier versions.
+DROP INDEX event_timeline IF EXISTS;
+CREATE INDEX event_timeline_key IF NOT EXISTS FOR (n:Event) ON (n.timelineKey, n.key);
+// A period filter finds its events by date: every event of a period begins less than a year before
+// its end (partial dates are a year, a month or a day), so an event overlapping [from, to] begins in
+// [from - 1 year, to]; the index then gives each one's last day without reading the node.
+CREATE INDEX event_dates IF NOT EXISTS FOR (n:Event) ON (n.dateEarliest, n.dateLatest);
+// Relationships by key (relationships-by-keys.cypher): an index per domain type, since Neo4j
+// indexes relationships per type. Keys are unique across types.
+CREATE INDEX worked_on_key IF NOT EXISTS FOR ()-[r:WORKED_ON]-() ON (r.key);
+CREATE INDEX represents_key IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.key);
+CREATE INDEX participated_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.key);
+CREATE INDEX occurred_at_key IF NOT EXISTS FOR ()-[r:OCCURRED_AT]-() ON (r.key);
+CREATE INDEX concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() ON (r.key);
+CREATE INDEX filmed_at_key IF NOT EXISTS FOR ()-[r:FILMED_AT]-() ON (r.key);
+CREATE INDEX located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
+CREATE INDEX has_jurisdiction_key IF NOT EXISTS FOR ()-[r:HAS_JURISDICTION]-() ON (r.key);
+CREATE INDEX led_to_key IF NOT EXISTS FOR ()-[r:LED_TO]-() ON (r.key);
 // Seeding waits until every index is online, so that the API's first reads use them.
 CALL db.awaitIndexes(300);

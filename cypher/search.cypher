@@ -12,6 +12,9 @@ WITH n, CASE
   WHEN any(s IN names WHERE s CONTAINS $text) THEN 4
 END AS tier
 WHERE tier IS NOT NULL
-RETURN tier, n {.*} AS properties
+// only what toEntity (src/store/neo4j/mapping.ts) reads: the search fields rank, they are not returned
+RETURN tier,
+       n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
+          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
 ORDER BY tier, n.name, n.key
 LIMIT $limit

@@ -1,4 +1,4 @@
-// Every source, by key.
+// Every source, by key (what toSource in src/store/neo4j/mapping.ts reads).
 MATCH (s:Source)
-RETURN s {.*} AS properties
+RETURN s {.key, .caseKey, .title, .publisher, .url, .published, .text} AS properties
 ORDER BY s.key

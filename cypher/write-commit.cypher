@@ -29,8 +29,10 @@ SET r.starts = m.starts, r.ends = m.ends;
 
 // Relationship keys are unique across types. A put relationship's ends may have changed (a merge
 // re-points it), so the old one goes wherever it was, and the new one is created between its ends.
+// The pattern names every domain type so that each type's key index finds it (as in
+// relationships-by-keys.cypher): without types, Neo4j would read every relationship.
 UNWIND $relationshipKeys AS key
-MATCH (:Entity)-[r {key: key}]->(:Entity)
+MATCH (:Entity)-[r:WORKED_ON|REPRESENTS|PARTICIPATED_IN|OCCURRED_AT|CONCERNS|FILMED_AT|LOCATED_IN|HAS_JURISDICTION|LED_TO {key: key}]->(:Entity)
 DELETE r;
 
 UNWIND $relationships AS r

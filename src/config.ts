@@ -47,6 +47,9 @@ const configSchema = z.object({
   MAX_TOKENS: positive.default(5_000),
   MAX_BODY_BYTES: positive.default(1_000_000),
   MAX_BATCH: positive.default(10),
+  // 0 turns the response cache off; writes invalidate what they touch, the TTL bounds everything else
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  RESPONSE_CACHE_MAX: positive.default(1000),
   METRICS_PORT: port.optional(),
   // redis:// or rediss:// (TLS), with any user, password and database number in the URL
   REDIS_URL: z
@@ -119,6 +122,13 @@ export interface ServerOptions {
    * instance behind a load balancer reaches subscribers on all of them; unset: in-process only.
    */
   redisUrl?: string;
+  /**
+   * How long a query's answer may be served again from the response cache (http/responseCache.ts),
+   * per caller; writes invalidate what they touch sooner. 0 or unset: no cache.
+   */
+  responseCacheTtlMs?: number;
+  /** The most answers the response cache holds; the least recently used go first. */
+  responseCacheMax?: number;
 }
 
 export interface Neo4jConfig {
@@ -166,6 +176,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: c.INTROSPECTION,
       graphiql: c.GRAPHIQL,
       corsOrigins: c.CORS_ORIGINS,
+      responseCacheTtlMs: c.RESPONSE_CACHE_TTL_MS,
+      responseCacheMax: c.RESPONSE_CACHE_MAX,
       ...(c.METRICS_PORT === undefined ? {} : { metricsPort: c.METRICS_PORT }),
       ...(c.REDIS_URL === undefined ? {} : { redisUrl: c.REDIS_URL }),
       limits: {

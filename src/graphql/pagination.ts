@@ -35,15 +35,21 @@ export function pageOf(args: PageArgs, defaultSize = DEFAULT_PAGE_SIZE): { offse
 }
 
 export function connectionOf<T>(items: T[], offset: number, totalCount: number) {
-  const edges = items.map((node, i) => ({ node, cursor: encodeCursor(offset + i) }));
+  // a cursor is encoded only when a query selects it: most read nodes, not cursors
+  const edges = items.map((node, i) => ({
+    node,
+    get cursor() {
+      return encodeCursor(offset + i);
+    },
+  }));
   return {
     edges,
     totalCount,
     pageInfo: {
       hasPreviousPage: offset > 0,
       hasNextPage: offset + items.length < totalCount,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: items.length > 0 ? encodeCursor(offset) : null,
+      endCursor: items.length > 0 ? encodeCursor(offset + items.length - 1) : null,
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The Yoga server, assembled: schema and per-request context, GraphiQL, CORS and CSRF, limits,
- * auth, logs and metrics, health and readiness, exports and the explorer page, and the event bus
- * of live updates (disposed with the server). It does not listen (main.ts does).
+ * auth, logs and metrics, the response cache, health and readiness, exports and the explorer page,
+ * and the event bus of live updates (disposed with the server). It does not listen (main.ts does).
  */
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -21,6 +21,7 @@ import { metricsRoute } from './metricsEndpoint.js';
 import { requireReadScope } from './requireAuth.js';
 import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
 import { readiness } from './readiness.js';
+import { responseCache } from './responseCache.js';
 import { maskErrorsButOutages } from './errorMasking.js';
 import { requestErrorsWithoutEcho } from './requestErrors.js';
 import { variableErrorsCoded } from './variableErrors.js';
@@ -39,10 +40,13 @@ export function createServer(
 ) {
   const store = meteredStore(rawStore, metrics);
   const observed = observe(logger, metrics);
+  // off (null) when RESPONSE_CACHE_TTL_MS is 0; on, resolvers publish through it, so a write drops
+  // what it touched from this instance's cache before the mutation answers
+  const cache = responseCache(options, events, metrics);
   return createYoga({
     logging: yogaLogger(logger),
     schema,
-    context: ({ request }) => createContext(store, request, options, events),
+    context: ({ request }) => createContext(store, request, options, cache?.events ?? events),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError: maskErrorsButOutages },
     healthCheckEndpoint: '/health',
@@ -69,6 +73,8 @@ export function createServer(
       // after the auth plugin: only operations that passed validation and auth are named
       observed.operations,
       ...introspectionPolicy(options.introspection),
+      // after auth and limits: an answer is served only to an operation that passed them
+      ...(cache ? [cache.plugin] : []),
       readiness(store),
       exportRoutes(store, options),
       explorerPage(),

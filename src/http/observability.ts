@@ -1,7 +1,7 @@
 /**
  * Structured logs (pino: one JSON line per request, with its id and operation name) and
  * Prometheus metrics (served by metricsEndpoint.ts): requests, latencies, errors by code,
- * operations, store round trips. Tokens and other headers are never logged.
+ * operations, store round trips, response cache hits and misses. Tokens and other headers are never logged.
  *
  * Whatever a client sends can reach a log line or a label only cut short and, for labels, from a
  * bounded set: an anonymous flood of distinct names must not grow either without bound.
@@ -27,6 +27,9 @@ export interface Metrics {
   operations: Counter<'operation' | 'outcome'>;
   errors: Counter<'code'>;
   storeRoundTrips: Counter<'method'>;
+  /** Queries answered from the response cache, and cacheable queries it could not answer (no labels). */
+  responseCacheHits: Counter;
+  responseCacheMisses: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -63,6 +66,16 @@ export function createMetrics(): Metrics {
       name: 'store_round_trips_total',
       help: 'Calls to the store, by method.',
       labelNames: ['method'],
+      registers: [registry],
+    }),
+    responseCacheHits: new Counter({
+      name: 'response_cache_hits_total',
+      help: 'Queries answered from the response cache.',
+      registers: [registry],
+    }),
+    responseCacheMisses: new Counter({
+      name: 'response_cache_misses_total',
+      help: 'Cacheable queries the response cache could not answer (executed, then kept unless a write came first).',
       registers: [registry],
     }),
   };

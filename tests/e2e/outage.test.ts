@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../../scripts/localNeo4j.js';
+import { DEFAULT_SERVER_OPTIONS } from '../../src/config.js';
 import { loadCases } from '../../src/domain/loadCases.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { createServer } from '../../src/http/createServer.js';
@@ -48,7 +49,11 @@ describe.runIf(canRun)('a Neo4j outage', () => {
     const config = { uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' };
     const driver = createDriver(config, STORE_TIMEOUT_MS);
     await seedNeo4j(driver, 'neo4j', loadCases(DEFAULT_DATA_DIR));
-    const yoga = createServer(guardedStore(new Neo4jStore(driver, 'neo4j'), STORE_TIMEOUT_MS));
+    // the store's path through an outage is what is tested: cached answers would hide it
+    const yoga = createServer(guardedStore(new Neo4jStore(driver, 'neo4j'), STORE_TIMEOUT_MS), {
+      ...DEFAULT_SERVER_OPTIONS,
+      responseCacheTtlMs: 0,
+    });
     http = createHttpServer(yoga);
     await new Promise<void>((resolve) => http!.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -37,6 +37,41 @@ function claimEvidenceList(row: Properties): ClaimEvidence[] {
   });
 }
 
+/**
+ * The properties each mapping below reads, and so all that a read query returns: the queries under
+ * cypher/ project these by name (never `{.*}`), leaving out what seeding derives for search and
+ * ordering (searchName, searchAliases, searchNames, timelineKey, dateEarliest, dateLatest).
+ * Neo4jStore checks, when it loads, that every read query projects each of them.
+ */
+export const ENTITY_PROPERTIES = [
+  'key',
+  'kind',
+  'name',
+  'aliases',
+  'summary',
+  'mentionSources',
+  'mentionStarts',
+  'mentionEnds',
+  'occupations',
+  'organisationType',
+  'productionType',
+  'locationType',
+  'eventType',
+  'date',
+  'formerKeys',
+] as const;
+/** A relationship's own properties; its type and ends come from the graph (type(r), the end nodes' keys). */
+export const RELATIONSHIP_PROPERTIES = [
+  'key',
+  'role',
+  'evidenceSources',
+  'evidenceStarts',
+  'evidenceEnds',
+  'evidenceModalities',
+  'evidenceAssertedBy',
+] as const;
+export const SOURCE_PROPERTIES = ['key', 'caseKey', 'title', 'publisher', 'url', 'published', 'text'] as const;
+
 /** An entity node: its mentions are on the node as parallel lists, like a relationship's evidence. */
 export function toEntity(properties: Properties): Entity {
   const { mentionSources, mentionStarts, mentionEnds } = properties;

@@ -16,13 +16,56 @@ import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTran
 import { QUERIES, readCypher } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { classify, Neo4jExecutor } from './executor.js';
-import { toChange, toEntity, toNumber, toRelationship, toSource } from './mapping.js';
+import {
+  ENTITY_PROPERTIES,
+  RELATIONSHIP_PROPERTIES,
+  SOURCE_PROPERTIES,
+  toChange,
+  toEntity,
+  toNumber,
+  toRelationship,
+  toSource,
+} from './mapping.js';
 import { writeNeo4j } from './neo4jWrites.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
 import { groupedInKeyOrder, inKeyOrder, type Row } from './rows.js';
 
 const SURVIVORS = readCypher('survivors-of');
 const CHANGE_PAGE = readCypher('change-page');
+/** What list-entities and list-events answer without filters, reading only the page (and the count store). */
+const ENTITY_PAGE = readCypher('list-entities-page');
+const EVENT_PAGE = readCypher('list-events-page');
+
+/**
+ * The read queries project by name only what the mappings read (mapping.ts), so one that missed a
+ * property would quietly answer without it: checked here, once, when the store loads. So is the
+ * list of types that relationships-by-keys.cypher names for its indexes.
+ */
+function checkReadQueries(): void {
+  const missingFrom = (query: string, properties: readonly string[]) =>
+    properties.filter((property) => !new RegExp(`\\.${property}\\b`).test(query));
+  const expected: [string, readonly string[]][] = [
+    [QUERIES.listEntities, ENTITY_PROPERTIES],
+    [ENTITY_PAGE, ENTITY_PROPERTIES],
+    [QUERIES.listEvents, ENTITY_PROPERTIES],
+    [EVENT_PAGE, ENTITY_PROPERTIES],
+    [QUERIES.search, ENTITY_PROPERTIES],
+    [QUERIES.entitiesByKeys, ENTITY_PROPERTIES],
+    [QUERIES.entitiesMentionedIn, ENTITY_PROPERTIES],
+    [QUERIES.relationshipsOf, [...ENTITY_PROPERTIES, ...RELATIONSHIP_PROPERTIES]],
+    [QUERIES.relationshipsByKeys, RELATIONSHIP_PROPERTIES],
+    [QUERIES.relationshipsAmong, RELATIONSHIP_PROPERTIES],
+    [QUERIES.sources, SOURCE_PROPERTIES],
+    [QUERIES.sourcesByKeys, SOURCE_PROPERTIES],
+  ];
+  for (const [query, properties] of expected) {
+    const missing = missingFrom(query, properties);
+    if (missing.length > 0) throw new Error(`a read query does not return ${missing.join(', ')}:\n${query}`);
+  }
+  const unnamed = RELATIONSHIP_TYPES.filter((type) => !new RegExp(`[:|]${type}\\b`).test(QUERIES.relationshipsByKeys));
+  if (unnamed.length > 0) throw new Error(`relationships-by-keys.cypher does not name ${unnamed.join(', ')}`);
+}
+checkReadQueries();
 
 /** Runs analyst Cypher: in production worker threads (CypherWorkers), by default this store's own driver. */
 export interface CypherRunner {
@@ -84,25 +127,40 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
-    const rows = await this.read(QUERIES.listEntities, {
-      kind,
+    const filters = {
       keys: filter.keys ?? null,
       nameContains: filter.nameContains || null,
       mentionedIn: filter.mentionedIn ?? null,
-      offset: neo4j.int(page.offset),
-      limit: neo4j.int(page.limit),
-    });
+    };
+    const offset = neo4j.int(page.offset);
+    const limit = neo4j.int(page.limit);
+    const unfiltered = Object.values(filters).every((value) => value === null);
+    const rows = unfiltered
+      ? await this.read(ENTITY_PAGE, { kind, offset, limit })
+      : await this.read(QUERIES.listEntities, { kind, ...filters, offset, limit });
     return Neo4jStore.pageOf(rows);
   }
 
   async listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage> {
-    const rows = await this.read(QUERIES.listEvents, {
+    const filters = {
       eventTypes: nullIfEmpty(filter.eventTypes),
       from: filter.from ?? null,
       to: filter.to ?? null,
       involving: filter.involving ?? null,
       production: filter.production ?? null,
-      descending: order === 'DESC',
+    };
+    const descending = order === 'DESC';
+    if (page && Object.values(filters).every((value) => value === null)) {
+      const rows = await this.read(EVENT_PAGE, {
+        descending,
+        offset: neo4j.int(page.offset),
+        limit: neo4j.int(page.limit),
+      });
+      return Neo4jStore.pageOf(rows);
+    }
+    const rows = await this.read(QUERIES.listEvents, {
+      ...filters,
+      descending,
       offset: neo4j.int(page?.offset ?? 0),
       limit: page ? neo4j.int(page.limit) : null,
     });
