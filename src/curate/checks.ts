@@ -1,4 +1,5 @@
 /** Checks shared by the write operations: slugs, texts, spans against their sources. */
+import type { ChangeState, Edit } from '../domain/changes.js';
 import type { Evidence } from '../domain/model.js';
 import {
   isWellFormed,
@@ -70,4 +71,25 @@ export function sameRecord(a: unknown, b: unknown): boolean {
         : v,
     );
   return canonical(a) === canonical(b);
+}
+
+/** The records of a change's before or after, none by default. */
+export const records = (parts: Partial<ChangeState> = {}): ChangeState => ({
+  sources: [],
+  entities: [],
+  relationships: [],
+  ...parts,
+});
+
+/** An edit that names only what it puts and removes; everything else is empty. */
+export function editOf(change: Edit['change'], parts: Partial<Omit<Edit, 'change'>>): Edit {
+  return {
+    putSources: [],
+    putEntities: [],
+    removeEntities: [],
+    putRelationships: [],
+    removeRelationships: [],
+    ...parts,
+    change,
+  };
 }

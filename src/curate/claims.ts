@@ -8,12 +8,10 @@ import type { ClaimEvidence, Relationship } from '../domain/model.js';
 import { compareEvidence } from '../domain/ordering.js';
 import { endpointProblem, relationshipKey, roleProblem } from '../domain/rules.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { checkList, checkRelationshipKey, checkSpan, cleanText, sameSpan } from './checks.js';
+import { checkList, checkRelationshipKey, checkSpan, cleanText, sameSpan, editOf, records } from './checks.js';
 import { currentEntity } from './entities.js';
 import type { Author, RelationshipInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
-
-const noRecords = () => ({ sources: [], entities: [], relationships: [] });
 
 const sameClaimEvidence = (a: ClaimEvidence, b: ClaimEvidence) =>
   sameSpan(a, b) && a.modality === b.modality && a.assertedBy === b.assertedBy;
@@ -72,20 +70,18 @@ export function assertRelationship(
       role: before ? before.role : role,
       evidence: merged.sort(compareEvidence),
     };
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [],
-      removeEntities: [],
-      putRelationships: [relationship],
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'ASSERT_RELATIONSHIP',
-        entityKeys: [...new Set([from.key, to.key])],
-        before: before ? { ...noRecords(), relationships: [before] } : noRecords(),
-        after: { ...noRecords(), relationships: [relationship] },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'ASSERT_RELATIONSHIP',
+          entityKeys: [...new Set([from.key, to.key])],
+          before: before ? records({ relationships: [before] }) : records(),
+          after: records({ relationships: [relationship] }),
+        },
+        { putRelationships: [relationship] },
+      ),
+    );
     return { relationship, change };
   });
 }
@@ -95,20 +91,18 @@ export function retractRelationship(store: GraphStore, author: Author, key: stri
   return store.write(async (tx) => {
     const [before] = await tx.relationshipsByKeys([key]);
     if (!before) throw new EditRefusal('key', `no relationship has the key "${key}"`, 'NOT_FOUND');
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [],
-      removeEntities: [],
-      putRelationships: [],
-      removeRelationships: [key],
-      change: {
-        ...author,
-        action: 'RETRACT_RELATIONSHIP',
-        entityKeys: [...new Set([before.from, before.to])],
-        before: { ...noRecords(), relationships: [before] },
-        after: noRecords(),
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'RETRACT_RELATIONSHIP',
+          entityKeys: [...new Set([before.from, before.to])],
+          before: records({ relationships: [before] }),
+          after: records(),
+        },
+        { removeRelationships: [key] },
+      ),
+    );
     return { change };
   });
 }

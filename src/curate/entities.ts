@@ -4,13 +4,11 @@ import type { Entity } from '../domain/model.js';
 import { compareEvidence } from '../domain/ordering.js';
 import { dateProblem, kindFieldProblems } from '../domain/rules.js';
 import type { GraphStore, WriteTransaction } from '../store/graphStore.js';
-import { checkList, checkSlug, checkSpan, cleanText, sameSpan } from './checks.js';
+import { checkList, checkSlug, checkSpan, cleanText, sameSpan, editOf, records } from './checks.js';
 import type { Author, EntityInput, SpanInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
 type Written = { entity: Entity; change: Change };
-
-const noRecords = () => ({ sources: [], entities: [], relationships: [] });
 
 /** The entity a key names now, following a merge; a refusal naming `field` when it names none. */
 export async function currentEntity(tx: WriteTransaction, key: string, field: string): Promise<Entity> {
@@ -82,20 +80,18 @@ export function upsertEntity(store: GraphStore, author: Author, input: EntityInp
     })[0];
     if (kindProblem)
       refuseIf(kindProblem, kindProblem.startsWith('an EVENT') ? 'eventType' : kindProblem.split(' ')[0]!);
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [entity],
-      removeEntities: [],
-      putRelationships: [],
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'UPSERT_ENTITY',
-        entityKeys: [key],
-        before: before ? { ...noRecords(), entities: [before] } : noRecords(),
-        after: { ...noRecords(), entities: [entity] },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'UPSERT_ENTITY',
+          entityKeys: [key],
+          before: before ? records({ entities: [before] }) : records(),
+          after: records({ entities: [entity] }),
+        },
+        { putEntities: [entity] },
+      ),
+    );
     return { entity, change };
   });
 }
@@ -108,20 +104,18 @@ export function addMention(store: GraphStore, author: Author, entityKey: string,
       throw new EditRefusal('mention', `"${before.key}" already has this mention`);
     }
     const entity: Entity = { ...before, mentions: [...before.mentions, mention].sort(compareEvidence) };
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [entity],
-      removeEntities: [],
-      putRelationships: [],
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'ADD_MENTION',
-        entityKeys: [entity.key],
-        before: { ...noRecords(), entities: [before] },
-        after: { ...noRecords(), entities: [entity] },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'ADD_MENTION',
+          entityKeys: [entity.key],
+          before: records({ entities: [before] }),
+          after: records({ entities: [entity] }),
+        },
+        { putEntities: [entity] },
+      ),
+    );
     return { entity, change };
   });
 }

@@ -10,7 +10,7 @@ import type { Change } from '../domain/changes.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareEvidence } from '../domain/ordering.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { sameRecord, sameSpan } from './checks.js';
+import { editOf, sameRecord, sameSpan } from './checks.js';
 import type { Author } from './inputs.js';
 import { EditRefusal } from './refusal.js';
 
@@ -45,22 +45,20 @@ export function mergeEntities(
         to: r.to === mergedKey ? survivorKey : r.to,
       }),
     );
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [entity],
-      removeEntities: [mergedKey],
-      putRelationships: repointed,
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'MERGE_ENTITIES',
-        // the survivor and the merged entity first (unmerge finds the merge by them), then the far
-        // ends of the moved claims, whose claims changed too
-        entityKeys: [...new Set([survivorKey, mergedKey, ...moved.flatMap((r) => [r.from, r.to])])],
-        before: { sources: [], entities: [survivor, merged], relationships: moved },
-        after: { sources: [], entities: [entity], relationships: repointed },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'MERGE_ENTITIES',
+          // the survivor and the merged entity first (unmerge finds the merge by them), then the far
+          // ends of the moved claims, whose claims changed too
+          entityKeys: [...new Set([survivorKey, mergedKey, ...moved.flatMap((r) => [r.from, r.to])])],
+          before: { sources: [], entities: [survivor, merged], relationships: moved },
+          after: { sources: [], entities: [entity], relationships: repointed },
+        },
+        { putEntities: [entity], removeEntities: [mergedKey], putRelationships: repointed },
+      ),
+    );
     return { entity, change };
   });
 }
@@ -96,20 +94,18 @@ export function unmergeEntities(
               ? 'an entity at the other end of a moved claim is gone'
               : null;
     if (conflict) throw new EditRefusal('mergedKey', `${conflict}: undo the later changes first`, 'CONFLICT');
-    const change = await tx.commit({
-      putSources: [],
-      putEntities: [survivorBefore, restored],
-      removeEntities: [],
-      putRelationships: merge.before.relationships,
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'UNMERGE_ENTITIES',
-        entityKeys: merge.entityKeys,
-        before: { sources: [], entities: current ? [current] : [], relationships: merge.after.relationships },
-        after: { sources: [], entities: [survivorBefore, restored], relationships: merge.before.relationships },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'UNMERGE_ENTITIES',
+          entityKeys: merge.entityKeys,
+          before: { sources: [], entities: current ? [current] : [], relationships: merge.after.relationships },
+          after: { sources: [], entities: [survivorBefore, restored], relationships: merge.before.relationships },
+        },
+        { putEntities: [survivorBefore, restored], putRelationships: merge.before.relationships },
+      ),
+    );
     return { survivor: survivorBefore, restored, change };
   });
 }

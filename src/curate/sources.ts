@@ -4,7 +4,7 @@ import type { Change } from '../domain/changes.js';
 import type { Source } from '../domain/model.js';
 import { dateProblem, isWellFormed } from '../domain/rules.js';
 import type { GraphStore } from '../store/graphStore.js';
-import { checkSlug, cleanText } from './checks.js';
+import { checkSlug, cleanText, editOf, records } from './checks.js';
 import type { Author, SourceInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
@@ -41,20 +41,18 @@ export function addSource(
     const [existing] = await tx.sourcesByKeys([source.key]);
     if (existing)
       throw new EditRefusal('key', `a source with the key "${source.key}" exists; sources are not replaced`);
-    const change = await tx.commit({
-      putSources: [source],
-      putEntities: [],
-      removeEntities: [],
-      putRelationships: [],
-      removeRelationships: [],
-      change: {
-        ...author,
-        action: 'ADD_SOURCE',
-        entityKeys: [],
-        before: { sources: [], entities: [], relationships: [] },
-        after: { sources: [sourceRecord(source)], entities: [], relationships: [] },
-      },
-    });
+    const change = await tx.commit(
+      editOf(
+        {
+          ...author,
+          action: 'ADD_SOURCE',
+          entityKeys: [],
+          before: records(),
+          after: { sources: [sourceRecord(source)], entities: [], relationships: [] },
+        },
+        { putSources: [source] },
+      ),
+    );
     return { source, change };
   });
 }

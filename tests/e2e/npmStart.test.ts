@@ -2,9 +2,10 @@
  * As a new user runs it: `npm start` answers on the embedded store; after `npm run seed` twice,
  * `npm start` on Neo4j answers the same counts.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { npmStart, stop, stopServersAfterEach } from '../support/npmStart.js';
 import { DATABASE, neo4jDriver, neo4jUri, rustCase } from '../support/stores.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 
@@ -29,54 +30,7 @@ interface Counts {
   events: { totalCount: number };
 }
 
-const running: ChildProcess[] = [];
-
-async function npmStart(
-  env: Record<string, string>,
-): Promise<{ url: string; output: () => string; child: ChildProcess }> {
-  // Its own process group, so that stopping it stops npm, the shell and node together.
-  const child = spawn('npm', ['start'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    detached: true,
-  });
-  running.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen within 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      const match = /GraphQL and GraphiQL on (http:\/\/localhost:\d+\/graphql)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited (${code}):\n${output}`));
-    });
-  });
-  return { url, output: () => output, child };
-}
-
-/** SIGTERM to the whole group (npm, its shell, the server), as a process manager would send. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  // 'close', not 'exit': by then every line the server wrote has been read
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  process.kill(-child.pid!, 'SIGTERM');
-  await exited;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(stop));
-});
+stopServersAfterEach();
 
 async function ask(url: string, query: typeof COUNTS) {
   const response = await fetch(url, {

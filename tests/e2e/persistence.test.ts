@@ -4,64 +4,14 @@
  * the audit trail), with no temporary file left behind; a restart serves them, audit trail
  * included, and numbers the next write after them. A refused write touches no file.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+import { npmStart, stop, stopServersAfterEach } from '../support/npmStart.js';
 
-const running: ChildProcess[] = [];
-
-/** `npm start` as tests/e2e/npmStart.test.ts runs it (it builds first), in a process group of its own. */
-async function npmStart(
-  env: Record<string, string>,
-): Promise<{ url: string; output: () => string; child: ChildProcess }> {
-  const inherited = { ...process.env };
-  // this server hears of nothing through Redis, whatever the shell running the tests has set
-  delete inherited.REDIS_URL;
-  const child = spawn('npm', ['start'], {
-    cwd: PROJECT_ROOT,
-    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '', ...env },
-    detached: true,
-  });
-  running.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen within 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      const match = /GraphQL and GraphiQL on (http:\/\/localhost:\d+\/graphql)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited (${code}):\n${output}`));
-    });
-  });
-  return { url, output: () => output, child };
-}
-
-/** SIGTERM to the whole group (npm, its shell, the server), as a process manager would send. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  // 'close', not 'exit': by then every line the server wrote has been read
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  process.kill(-child.pid!, 'SIGTERM');
-  await exited;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(stop));
-});
+stopServersAfterEach();
 
 interface Answer<T> {
   data?: T;
@@ -129,7 +79,8 @@ interface CaseFile {
 
 describe('the embedded store keeps editors’ writes across a restart of `npm start`', () => {
   let dataDir: string;
-  const env = () => ({ DATA_DIR: dataDir, EDITOR_TOKENS: 'alice:s3cret' });
+  // the embedded store, whatever the shell running the tests has set
+  const env = () => ({ DATA_DIR: dataDir, EDITOR_TOKENS: 'alice:s3cret', NEO4J_URI: '' });
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'case-graph-persistence-'));
     cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
