@@ -52,6 +52,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // as deployed (the Docker image's): graphql-js then skips its development checks
+      NODE_ENV: 'production',
       MAX_COST: '10000000',
       METRICS_PORT: '',
       REQUIRE_AUTH: 'false',
