@@ -7,11 +7,12 @@
  * "none" to skip), NEO4J_URI (otherwise the local Neo4j is started here).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, missingTools, startLocalNeo4j, type LocalNeo4j } from '../localNeo4j.js';
+import { freePort } from '../localNeo4j.js';
+import { benchNeo4j } from './benchNeo4j.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { loadCases } from '../../src/domain/loadCases.js';
 import type { CaseGraph } from '../../src/domain/model.js';
@@ -54,6 +55,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
       LOG_LEVEL: 'warn',
       // as deployed (the Docker image's): graphql-js then skips its development checks
       NODE_ENV: 'production',
+      // every request repeats the one before: measured with the cache, they would measure the cache
+      RESPONSE_CACHE_TTL_MS: process.env.RESPONSE_CACHE_TTL_MS ?? '0',
       MAX_COST: '10000000',
       METRICS_PORT: '',
       REQUIRE_AUTH: 'false',
@@ -172,23 +175,9 @@ runCli(async () => {
     embedded.child.kill('SIGTERM');
   }
 
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    const missing = missingTools();
-    if (missing) throw new Error(`the Neo4j benchmarks need Java and Maven (${missing}) or NEO4J_URI`);
-    dataDir = mkdtempSync(join(tmpdir(), 'case-graph-bench-'));
-    process.env.NEO4J_HEAP ??= '2g';
-    local = await startLocalNeo4j({ port: await freePort(), dataDir, exitWithParent: true, stdio: 'pipe' });
-    uri = local.uri;
-  }
-  const config = {
-    uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  };
+  const neo4jUnderTest = await benchNeo4j('the Neo4j benchmarks');
+  const { config } = neo4jUnderTest;
+  const uri = config.uri;
   const driver = createDriver(config, 600_000);
   try {
     await seedNeo4j(driver, config.database, rust);
@@ -211,8 +200,7 @@ runCli(async () => {
     await seedNeo4j(driver, config.database, rust);
   } finally {
     await driver.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4jUnderTest.close();
   }
 
   const markdown = table(rows);

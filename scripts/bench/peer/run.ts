@@ -24,8 +24,8 @@
  * lays it out.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -35,7 +35,8 @@ import type { CaseGraph } from '../../../src/domain/model.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../../src/paths.js';
 import { createDriver } from '../../../src/store/neo4j/driver.js';
 import { seedNeo4j } from '../../../src/store/neo4j/seed.js';
-import { freePort, type LocalNeo4j, missingTools, startLocalNeo4j } from '../../localNeo4j.js';
+import { freePort } from '../../localNeo4j.js';
+import { benchNeo4j } from '../benchNeo4j.js';
 import { syntheticCase } from '../synthetic.js';
 import {
   agree,
@@ -337,23 +338,9 @@ function detailTable(rows: Row[]): string {
 runCli(async () => {
   const started = new Date();
   const loadBefore = loadavg();
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.NEO4J_URI;
-  if (!uri) {
-    const missing = missingTools();
-    if (missing) throw new Error(`the benchmark needs Java and Maven (${missing}) or NEO4J_URI`);
-    dataDir = mkdtempSync(join(tmpdir(), 'case-graph-bench-peer-'));
-    process.env.NEO4J_HEAP ??= '2g';
-    local = await startLocalNeo4j({ port: await freePort(), dataDir, exitWithParent: true, stdio: 'pipe' });
-    uri = local.uri;
-  }
-  const config = {
-    uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  };
+  const neo4jUnderTest = await benchNeo4j('the peer benchmarks');
+  const { config, local } = neo4jUnderTest;
+  const uri = config.uri;
   const neo4jEnv = {
     NEO4J_URI: uri,
     NEO4J_USER: config.user,
@@ -406,8 +393,7 @@ runCli(async () => {
   } finally {
     for (const server of servers) await stopServer(server);
     await driver.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4jUnderTest.close();
   }
 
   const cpu = cpus();
