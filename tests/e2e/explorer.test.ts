@@ -13,6 +13,7 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { DEFAULT_SERVER_OPTIONS } from '../../src/config.js';
 import { createServer } from '../../src/http/createServer.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import { rustCase } from '../support/stores.js';
@@ -44,7 +45,9 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
   beforeAll(async () => {
     const build = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
-    http = createHttpServer(createServer(new MemoryStore(rustCase())));
+    http = createHttpServer(
+      createServer(new MemoryStore(rustCase()), { ...DEFAULT_SERVER_OPTIONS, editorTokens: ['alice:explorer-editor'] }),
+    );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
@@ -118,5 +121,32 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     await page.waitForFunction(() => window.explorer.cy.nodes().length === 18);
     expect(await page.evaluate(() => window.explorer.cy.edges().length)).toBe(29);
     await page.screenshot({ path: join(OUTPUT, 'whole-case.png') });
+  });
+
+  it('shows an editor’s new claim on the open view without a reload', async () => {
+    await pick('Baldwin', 'Alec Baldwin');
+    const article = rustCase().sources[0]!.text;
+    const quote = 'Lewten Nikas and Alex Spiro, who represent Baldwin';
+    const start = article.indexOf(quote);
+    const write = (query: string) =>
+      fetch(`${url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer explorer-editor' },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+    const span = `{ source: "rust-article", start: ${start}, end: ${start + quote.length}, quote: ${JSON.stringify(quote)} }`;
+    const mention = `{ source: "rust-article", start: ${start}, end: ${start + 'Lewten Nikas and Alex Spiro'.length}, quote: "Lewten Nikas and Alex Spiro" }`;
+    expect(
+      await write(`mutation { upsertEntity(input: { key: "the-lawyers", kind: PERSON, name: "The lawyers",
+        mention: ${mention} }) { entity { key } } }`),
+    ).not.toHaveProperty('errors');
+    expect(
+      await write(`mutation { assertRelationship(input: { type: REPRESENTS, from: "the-lawyers", to: "alec-baldwin",
+        role: "lawyers", evidence: [${span}] }) { relationship { key } } }`),
+    ).not.toHaveProperty('errors');
+    await page.waitForSelector('body[data-last-change="2"]');
+    await page.waitForFunction(() => document.querySelector('#details')?.textContent?.includes('The lawyers'));
+    expect(await drawn()).toContain('The lawyers');
+    expect(await page.textContent('#status')).toContain('by alice');
   });
 });

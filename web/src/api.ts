@@ -116,3 +116,54 @@ export const wholeCase = async (): Promise<SubgraphAnswer> => {
   const edges = new Map(listed.flatMap((n) => n.relationships.edges.map((e) => [e.node.id, e.node] as const)));
   return { nodes: listed.map(({ relationships: _r, ...node }) => node), edges: [...edges.values()], truncated: false };
 };
+
+/** What the explorer needs of a write to the graph: which entities it touched. */
+export interface ChangeNotice {
+  seq: number;
+  action: string;
+  actor: string;
+  entityKeys: string[];
+}
+
+/** How long to wait before listening again when the stream ends (a restart, a lost connection). */
+const RELISTEN_MS = 5_000;
+
+/**
+ * Calls `onChange` for every write to the graph as it lands (the graphChanged subscription, over
+ * server-sent events read from a POST: EventSource cannot send the token or the CSRF-safe body).
+ */
+export async function watchChanges(onChange: (change: ChangeNotice) => void): Promise<void> {
+  for (;;) {
+    try {
+      const token = localStorage.getItem(TOKEN_KEY);
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query: 'subscription { graphChanged { seq action actor entityKeys } }' }),
+      });
+      const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+        buffered += read.value;
+        const events = buffered.split('\n\n');
+        buffered = events.pop() ?? '';
+        for (const event of events) {
+          const data = event
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trim())
+            .join('');
+          const change = data ? (JSON.parse(data) as { data?: { graphChanged?: ChangeNotice } }) : null;
+          if (change?.data?.graphChanged) onChange(change.data.graphChanged);
+        }
+      }
+    } catch {
+      // the server went away: listen again after a pause
+    }
+    await new Promise((resolve) => setTimeout(resolve, RELISTEN_MS));
+  }
+}

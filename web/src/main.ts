@@ -8,7 +8,9 @@ import {
   searchEntities,
   sourceTexts,
   timelineEvents,
+  watchChanges,
   wholeCase,
+  type ChangeNotice,
   type EntitySummary,
   type SourceText,
 } from './api.js';
@@ -188,7 +190,34 @@ async function start(): Promise<void> {
     }),
   );
   renderInView();
+  void watchChanges((change) => void refreshAfter(change));
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * A write landed (here or in another editor's window): the entity on show, and what is drawn of
+ * its neighbourhood, are read again when the write touched them, so the view never needs a reload.
+ */
+async function refreshAfter(change: ChangeNotice): Promise<void> {
+  const touched = new Set(change.entityKeys);
+  for (const node of cy.nodes().filter((n) => touched.has(n.data('key') as string))) {
+    const around = await neighbourhoodOf(node.id()).catch(() => null);
+    if (!around?.nodes.some((n) => n.id === node.id())) {
+      node.remove(); // merged away
+      continue;
+    }
+    // a retracted claim leaves the drawing; new ones join it
+    const current = new Set(around.edges.map((e) => e.id));
+    node
+      .connectedEdges()
+      .filter((e) => !current.has(e.id()))
+      .remove();
+    show(around);
+  }
+  if (selected && touched.has(selected.key)) await select(selected).catch(() => undefined);
+  renderInView();
+  status(`Change ${change.seq} (${change.action.toLowerCase().replaceAll('_', ' ')}) by ${change.actor}`);
+  document.body.dataset.lastChange = String(change.seq);
 }
 
 // For debugging in the browser's console, and for tests that look at the drawing itself.
