@@ -1,6 +1,7 @@
 /** Checks shared by the write operations: slugs, texts, spans against their sources. */
 import type { ChangeState, Edit } from '../domain/changes.js';
 import type { Evidence } from '../domain/model.js';
+import { canonicalJson } from '../domain/ordering.js';
 import {
   isWellFormed,
   RELATIONSHIP_KEY,
@@ -63,15 +64,7 @@ export const sameSpan = (a: Evidence, b: Evidence) =>
   a.sourceKey === b.sourceKey && a.start === b.start && a.end === b.end;
 
 /** Key order aside, the same record: what an undo checks before it overwrites what is there now. */
-export function sameRecord(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown) =>
-    JSON.stringify(value, (_key, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-        : v,
-    );
-  return canonical(a) === canonical(b);
-}
+export const sameRecord = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** The records of a change's before or after, none by default. */
 export const records = (parts: Partial<ChangeState> = {}): ChangeState => ({

@@ -13,3 +13,12 @@ export function compareEntities(a: Entity, b: Entity): number {
 export function compareEvidence(a: Evidence, b: Evidence): number {
   return compareStrings(a.sourceKey, b.sourceKey) || a.start - b.start || a.end - b.end;
 }
+
+/** JSON with every object's keys in code-unit order: equal values give equal text, whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareStrings(a, b)))
+      : v,
+  );
+}

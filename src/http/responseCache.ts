@@ -16,6 +16,7 @@
  * - A change the bus lost (a gap in `seq`) or could not read empties the cache.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/ordering.js';
 import { type Cache, type CacheEntityRecord, useResponseCache } from '@envelop/response-cache';
 import { type DocumentNode, type ExecutionResult, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -105,14 +106,6 @@ type CacheContext = { caller?: Caller };
 
 /** Who shares answers: the same token state, scopes and token name. Never the token itself. */
 const sessionOf = ({ token, scopes, name }: Caller) => JSON.stringify([token, [...scopes].sort(), name ?? 'anonymous']);
-
-/** Variables with their keys sorted at every level, so that their order does not split a key. */
-const stableJson = (value: unknown) =>
-  JSON.stringify(value ?? {}, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 
 /** Yoga parses each distinct document once and keeps it, so printing it once per document is enough. */
 const printed = new WeakMap<DocumentNode, string>();
@@ -210,7 +203,7 @@ export function responseCache(
     getDocumentString: ({ document }) => documentString(document),
     buildResponseCacheKey: ({ documentString: text, operationName, variableValues, sessionId }) =>
       createHash('sha256')
-        .update(JSON.stringify([text, operationName ?? null, stableJson(variableValues), sessionId ?? null]))
+        .update(JSON.stringify([text, operationName ?? null, canonicalJson(variableValues ?? {}), sessionId ?? null]))
         .digest('base64url'),
     shouldCacheResult: ({ result }) => !result.errors?.length,
     onTtl: ({ ttl: given, context }) => {

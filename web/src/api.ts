@@ -46,18 +46,23 @@ export interface SourceText {
 
 const TOKEN_KEY = 'caseGraphToken';
 
-/** Where the server requires a token (REQUIRE_AUTH), the explorer asks for one once and keeps it in this browser. */
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}, retried = false): Promise<T> {
+/** A GraphQL request with the token this browser keeps, if any. */
+function post(body: Record<string, unknown>, accept: string): Promise<Response> {
   const token = localStorage.getItem(TOKEN_KEY);
-  const response = await fetch('/graphql', {
+  return fetch('/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      accept: 'application/json',
+      accept,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
+}
+
+/** Where the server requires a token (REQUIRE_AUTH), the explorer asks for one once and keeps it in this browser. */
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}, retried = false): Promise<T> {
+  const response = await post({ query, variables }, 'application/json');
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (!retried && body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
     const given = window.prompt('This case graph needs an access token:');
@@ -135,16 +140,10 @@ const RELISTEN_MS = 5_000;
 export async function watchChanges(onChange: (change: ChangeNotice) => void): Promise<void> {
   for (;;) {
     try {
-      const token = localStorage.getItem(TOKEN_KEY);
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query: 'subscription { graphChanged { seq action actor entityKeys } }' }),
-      });
+      const response = await post(
+        { query: 'subscription { graphChanged { seq action actor entityKeys } }' },
+        'text/event-stream',
+      );
       const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
       let buffered = '';
       for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {

@@ -3,7 +3,6 @@
  * needs an editor token; each is one store transaction and one entry of the audit trail, and is
  * announced to graphChanged subscribers once it has landed. Refusals name the input field at fault.
  */
-import { GraphQLError } from 'graphql';
 import type { Change } from '../../domain/changes.js';
 import type { Modality } from '../../domain/claims.js';
 import type { EntityKind, RelationshipType } from '../../domain/kinds.js';
@@ -68,7 +67,6 @@ async function edit<T extends { change: Change }>(context: Context, run: () => P
     return result;
   } catch (error) {
     if (error instanceof EditRefusal) throw clientError(error.code, error.message, { field: error.field });
-    if (error instanceof GraphQLError) throw error;
     throw error;
   }
 }
@@ -95,7 +93,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        addSource(store(context), authorOf(context, input.reason), {
+        addSource(context.store, authorOf(context, input.reason), {
           key: input.key,
           caseKey: input.caseKey,
           text: input.text,
@@ -144,7 +142,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        upsertEntity(store(context), authorOf(context, input.reason), {
+        upsertEntity(context.store, authorOf(context, input.reason), {
           ...input,
           kind: input.kind as EntityKind,
           mention: input.mention ? span(input.mention) : null,
@@ -175,7 +173,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        addMention(store(context), authorOf(context, input.reason), input.entityKey, span(input.mention)),
+        addMention(context.store, authorOf(context, input.reason), input.entityKey, span(input.mention)),
       ),
   },
   {
@@ -211,7 +209,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        assertRelationship(store(context), authorOf(context, input.reason), {
+        assertRelationship(context.store, authorOf(context, input.reason), {
           key: input.key ?? null,
           type: input.type as RelationshipType,
           from: input.from,
@@ -254,7 +252,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, async () => {
-        const { change } = await retractRelationship(store(context), authorOf(context, input.reason), input.key);
+        const { change } = await retractRelationship(context.store, authorOf(context, input.reason), input.key);
         return { change, retractedKey: input.key };
       }),
   },
@@ -283,7 +281,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        mergeEntities(store(context), authorOf(context, input.reason), input.survivorKey, input.mergedKey),
+        mergeEntities(context.store, authorOf(context, input.reason), input.survivorKey, input.mergedKey),
       ),
   },
   {
@@ -310,7 +308,7 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, context) =>
       edit(context, () =>
-        unmergeEntities(store(context), authorOf(context, input.reason), input.survivorKey, input.mergedKey),
+        unmergeEntities(context.store, authorOf(context, input.reason), input.survivorKey, input.mergedKey),
       ),
   },
   {
@@ -322,6 +320,3 @@ builder.relayMutationField(
     }),
   },
 );
-
-/** Writes go to the store itself; reads in the same request go through loaders that may hold older values. */
-const store = (context: Context) => context.store;

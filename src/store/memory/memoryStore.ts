@@ -82,14 +82,10 @@ export class MemoryStore implements GraphStore {
     private readonly persist: Persist | null = null,
   ) {
     this.auditTrail = [...changes];
-    this.index(caseGraph);
-  }
-
-  /** Builds the read indexes from scratch: a write replaces them whole, so readers never see half of one. */
-  private index(caseGraph: CaseGraph): void {
     this.use(indexOf(caseGraph));
   }
 
+  /** Swaps in indexes built whole by indexOf: readers never see half of one. */
   private use(index: ReturnType<typeof indexOf>): void {
     this.caseGraph = index.caseGraph;
     this.graph = index.graph;
