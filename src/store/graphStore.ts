@@ -11,6 +11,7 @@ import type { Change, Edit } from '../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
 import type { SearchHit } from '../domain/search.js';
 import type { CypherAnswer, CypherLimits } from './cypher.js';
+import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from './entityTrees.js';
 
 export interface Page {
   offset: number;
@@ -49,6 +50,11 @@ export interface GraphStore {
    * end: one round trip answers "who is linked to these, and how".
    */
   relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]>;
+  /**
+   * Stores that can read a whole nested selection in one round trip do so here (Neo4j); others
+   * leave this out and are read level by level through the methods above.
+   */
+  entityTrees?(roots: EntityTreeRoots, plan: EntityTreePlan): Promise<EntityTreePage>;
   relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
   /** For each entity, the keys of the entities linked to it either way by `types` (all when null), in key order. */
   neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]>;
@@ -87,6 +93,11 @@ export interface WriteTransaction {
   entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
   /** Current entity keys for keys that may be former ones (merged away); null where a key names nothing. */
   survivorsOf(keys: readonly string[]): Promise<(string | null)[]>;
+  /**
+   * Stores that can read a whole nested selection in one round trip do so here (Neo4j); others
+   * leave this out and are read level by level through the methods above.
+   */
+  entityTrees?(roots: EntityTreeRoots, plan: EntityTreePlan): Promise<EntityTreePage>;
   relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
   /** Every relationship touching any of these entities, each once, by key. */
   relationshipsTouching(entityKeys: readonly string[]): Promise<Relationship[]>;

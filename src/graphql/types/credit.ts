@@ -1,5 +1,5 @@
 /** Credit and Participation: a WORKED_ON or PARTICIPATED_IN relationship, read as what it means. */
-import { entityThatMustExist } from '../loaders.js';
+import { endResolver } from '../prefetch/prefetched.js';
 import { CreditRef, EntityRef, EventRef, EvidenceRef, ParticipationRef, PersonRef, ProductionRef } from '../refs.js';
 
 CreditRef.implement({
@@ -8,12 +8,12 @@ CreditRef.implement({
     person: t.field({
       type: PersonRef,
       description: 'Who worked on it.',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+      ...endResolver('from'),
     }),
     production: t.field({
       type: ProductionRef,
       description: 'What they worked on.',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+      ...endResolver('to'),
     }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director"; null when the sources do not say.' }),
     evidence: t.field({
@@ -30,12 +30,12 @@ ParticipationRef.implement({
     participant: t.field({
       type: EntityRef,
       description: 'Who (a person or an organisation).',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+      ...endResolver('from'),
     }),
     event: t.field({
       type: EventRef,
       description: 'In what.',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+      ...endResolver('to'),
     }),
     role: t.string({
       description: 'E.g. "inadvertently discharged", "injured", "decided", "reported".',

@@ -8,24 +8,13 @@ import { builder } from '../builder.js';
 import type { Loaders } from '../loaders.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { EntityRef } from '../refs.js';
-import { DEFAULT_PAGE_SIZE, sliceConnection } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, type PageArgs, sliceConnection } from '../pagination.js';
+import { type RelatedField, relatedResolver } from '../related.js';
+import { readTrees } from '../prefetch/trees.js';
+import type { Modality } from '../../domain/claims.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 import { EvidenceRef } from '../refs.js';
 import { RelationshipConnection, RelationshipCountRef, type RelationshipCount } from './relationship.js';
-
-/** The relationships of `entity` of the given types that point the given way. */
-function selectRelationships(
-  entity: Entity,
-  all: Relationship[],
-  types: readonly RelationshipType[] | null | undefined,
-  direction: Direction,
-): Relationship[] {
-  return all.filter(
-    (r) =>
-      (!types || types.length === 0 || types.includes(r.type)) &&
-      (direction === 'BOTH' || (direction === 'OUT' ? r.from === entity.key : r.to === entity.key)),
-  );
-}
 
 function countRelationships(entity: Entity, all: Relationship[]): RelationshipCount[] {
   const counts = new Map<string, RelationshipCount>();
@@ -40,6 +29,44 @@ function countRelationships(entity: Entity, all: Relationship[]): RelationshipCo
     (a, b) => compareStrings(a.type, b.type) || compareStrings(a.direction, b.direction),
   );
 }
+
+/** Entity.relationshipCounts: every relationship, counted. */
+const RELATIONSHIP_COUNTS: RelatedField = {
+  read: () => ({ types: null, direction: 'BOTH', otherKind: null }),
+  needsEvidence: () => false,
+  ordersByOtherEnd: false,
+  answer: (entity, related) =>
+    countRelationships(
+      entity,
+      related.map((r) => r.relationship),
+    ),
+  items: 'none',
+  itemPath: [],
+};
+
+interface RelationshipsArgs extends PageArgs {
+  types?: readonly RelationshipType[] | null;
+  direction?: Direction | null;
+  modality?: readonly Modality[] | null;
+}
+
+/** Entity.relationships: a page of them by key, of some types, one way, asserted in some ways. */
+const RELATIONSHIPS: RelatedField<RelationshipsArgs> = {
+  read: (args) => ({
+    types: args.types && args.types.length > 0 ? args.types : null,
+    direction: args.direction ?? 'BOTH',
+    otherKind: null,
+  }),
+  needsEvidence: (args) => (args.modality?.length ?? 0) > 0,
+  ordersByOtherEnd: false,
+  answer: (_entity, related, args) =>
+    sliceConnection(
+      related.map((r) => r.relationship).filter((r) => assertedAs(r.evidence, args.modality)),
+      args,
+    ),
+  items: 'relationships',
+  itemPath: ['edges', 'node'],
+};
 
 async function survivorOf(key: string, store: GraphStore, loaders: Loaders): Promise<Entity | null> {
   const [survivor] = await store.survivorsOf([key]);
@@ -64,11 +91,7 @@ EntityRef.implement({
     relationshipCounts: t.field({
       type: [RelationshipCountRef],
       description: 'How many relationships it has per type and direction: what a front end offers to expand.',
-      resolve: async (e, _args, { loaders }) =>
-        countRelationships(
-          e,
-          (await loaders.related.load(e.key)).map((r) => r.relationship),
-        ),
+      ...relatedResolver(RELATIONSHIP_COUNTS),
     }),
     relationships: t.field({
       type: RelationshipConnection,
@@ -89,14 +112,7 @@ EntityRef.implement({
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
         modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }),
       },
-      resolve: async (e, args, { loaders }) => {
-        const all = (await loaders.related.load(e.key)).map((r) => r.relationship);
-        const selected = selectRelationships(e, all, args.types, args.direction ?? 'BOTH');
-        return sliceConnection(
-          selected.filter((r) => assertedAs(r.evidence, args.modality)),
-          args,
-        );
-      },
+      ...relatedResolver(RELATIONSHIPS),
     }),
   }),
 });
@@ -110,7 +126,10 @@ builder.queryField('entity', (t) =>
       kind: t.arg({ type: EntityKindEnum, required: true, description: 'What it is.' }),
       key: t.arg.string({ required: true, description: 'Its key, e.g. "alec-baldwin".' }),
     },
-    resolve: async (_root, { kind, key }, { loaders, store }) => {
+    resolve: async (_root, { kind, key }, context, info) => {
+      const { loaders, store } = context;
+      const [read] = (await readTrees(context, info, { keys: [key] }, [kind]))?.entities ?? [];
+      if (read) return read.kind === kind ? read : null;
       // a key merged away resolves to the entity it was merged into
       const current = (await loaders.entity.load(key)) ?? (await survivorOf(key, store, loaders));
       return current?.kind === kind ? current : null;

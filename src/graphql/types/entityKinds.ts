@@ -11,6 +11,7 @@ import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { EntityRef } from '../refs.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
+import { readTrees } from '../prefetch/trees.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -61,9 +62,24 @@ export function entityListField(
         first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
         after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
       },
-      resolve: async (_root, args, { store, loaders }) => {
+      resolve: async (_root, args, context, info) => {
+        const { store, loaders } = context;
         const { offset, limit } = pageOf(args);
-        const page = await store.listEntities(kind, toEntityFilter(args.where), { offset, limit });
+        const filter = toEntityFilter(args.where);
+        const unfiltered = Object.values(filter).every(
+          (value) => value === undefined || value === null || value === '',
+        );
+        // the page and everything selected below it in one read, when nothing filters the page
+        const read = unfiltered
+          ? await readTrees(context, info, { kind, offset, limit }, [kind], ['edges', 'node'])
+          : null;
+        if (read) return connectionOf(read.entities, offset, read.totalCount);
+        const page = await store.listEntities(kind, filter, { offset, limit });
+        const trees =
+          page.items.length > 0
+            ? await readTrees(context, info, { keys: page.items.map((e) => e.key) }, [kind], ['edges', 'node'])
+            : null;
+        if (trees) return connectionOf(trees.entities, offset, page.totalCount);
         primeEntities(loaders, page.items);
         return connectionOf(page.items, offset, page.totalCount);
       },

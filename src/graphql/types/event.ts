@@ -3,7 +3,7 @@ import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
-import { relatedEntities, relatedEntity, relationshipsVia } from '../related.js';
+import { via } from '../related.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { ParticipationRef } from '../refs.js';
 import { connectionFor, implementEntityKind } from './entityKinds.js';
@@ -28,29 +28,29 @@ implementEntityKind(EventRef, 'EVENT', {
       type: LocationRef,
       nullable: true,
       description: 'Where it occurred (OCCURRED_AT).',
-      resolve: (e, _args, context) => relatedEntity(e, context, 'OCCURRED_AT', 'OUT', 'LOCATION'),
+      ...via('OCCURRED_AT', 'OUT', 'entity', 'LOCATION'),
     }),
     production: t.field({
       type: ProductionRef,
       nullable: true,
       description: 'The production it concerns, if any.',
-      resolve: (e, _args, context) => relatedEntity(e, context, 'CONCERNS', 'OUT', 'PRODUCTION'),
+      ...via('CONCERNS', 'OUT', 'entity', 'PRODUCTION'),
     }),
     participants: t.field({
       type: [ParticipationRef],
       description: 'Who took part, and how, by name.',
       args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
-      resolve: (e, args, context) => relationshipsVia(e, context, 'PARTICIPATED_IN', 'IN', undefined, args.modality),
+      ...via('PARTICIPATED_IN', 'IN', 'relationships'),
     }),
     causes: t.field({
       type: [EventRef],
       description: 'Events that led to it, in timeline order.',
-      resolve: (e, _args, context) => relatedEntities(e, context, 'LED_TO', 'IN', 'EVENT'),
+      ...via('LED_TO', 'IN', 'entities', 'EVENT'),
     }),
     consequences: t.field({
       type: [EventRef],
       description: 'Events it led to, in timeline order.',
-      resolve: (e, _args, context) => relatedEntities(e, context, 'LED_TO', 'OUT', 'EVENT'),
+      ...via('LED_TO', 'OUT', 'entities', 'EVENT'),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 /** Location: places, and what happened there. */
-import { relatedEntities, relatedEntity } from '../related.js';
+import { via } from '../related.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { EventRef, LocationRef } from '../refs.js';
 
@@ -14,12 +14,12 @@ implementEntityKind(LocationRef, 'LOCATION', {
       type: LocationRef,
       nullable: true,
       description: 'The place it lies in (LOCATED_IN), when a source says.',
-      resolve: (l, _args, context) => relatedEntity(l, context, 'LOCATED_IN', 'OUT', 'LOCATION'),
+      ...via('LOCATED_IN', 'OUT', 'entity', 'LOCATION'),
     }),
     events: t.field({
       type: [EventRef],
       description: 'Events that occurred (or are planned) there, in timeline order.',
-      resolve: (l, _args, context) => relatedEntities(l, context, 'OCCURRED_AT', 'IN', 'EVENT'),
+      ...via('OCCURRED_AT', 'IN', 'entities', 'EVENT'),
     }),
   }),
 });

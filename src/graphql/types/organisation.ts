@@ -1,5 +1,5 @@
 /** Organisation: authorities, news outlets, studios. */
-import { relatedEntity, relationshipsVia } from '../related.js';
+import { via } from '../related.js';
 import { ParticipationRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { LocationRef, OrganisationRef } from '../refs.js';
@@ -15,12 +15,12 @@ implementEntityKind(OrganisationRef, 'ORGANISATION', {
       type: LocationRef,
       nullable: true,
       description: 'The place whose authority it exercises (HAS_JURISDICTION).',
-      resolve: (o, _args, context) => relatedEntity(o, context, 'HAS_JURISDICTION', 'OUT'),
+      ...via('HAS_JURISDICTION', 'OUT', 'entity'),
     }),
     participations: t.field({
       type: [ParticipationRef],
       description: 'Events it took part in, with the role, in timeline order.',
-      resolve: (o, _args, context) => relationshipsVia(o, context, 'PARTICIPATED_IN', 'OUT'),
+      ...via('PARTICIPATED_IN', 'OUT', 'relationships'),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 /** Person: the people a source names, what they worked on, took part in, and who represents whom. */
-import { relatedEntities, relationshipsVia } from '../related.js';
+import { via } from '../related.js';
 import { CreditRef, ParticipationRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
 import { PersonRef } from '../refs.js';
@@ -11,22 +11,22 @@ implementEntityKind(PersonRef, 'PERSON', {
     credits: t.field({
       type: [CreditRef],
       description: 'Productions worked on, with the role, by production name.',
-      resolve: (p, _args, context) => relationshipsVia(p, context, 'WORKED_ON', 'OUT'),
+      ...via('WORKED_ON', 'OUT', 'relationships'),
     }),
     participations: t.field({
       type: [ParticipationRef],
       description: 'Events taken part in, with the role, in timeline order.',
-      resolve: (p, _args, context) => relationshipsVia(p, context, 'PARTICIPATED_IN', 'OUT'),
+      ...via('PARTICIPATED_IN', 'OUT', 'relationships'),
     }),
     representedBy: t.field({
       type: [PersonRef],
       description: 'The people who represent this person (e.g. as legal counsel), by name.',
-      resolve: (p, _args, context) => relatedEntities(p, context, 'REPRESENTS', 'IN', 'PERSON'),
+      ...via('REPRESENTS', 'IN', 'entities', 'PERSON'),
     }),
     represents: t.field({
       type: [PersonRef],
       description: 'The people this person represents, by name.',
-      resolve: (p, _args, context) => relatedEntities(p, context, 'REPRESENTS', 'OUT', 'PERSON'),
+      ...via('REPRESENTS', 'OUT', 'entities', 'PERSON'),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 /** Production: a film and who worked on it, what happened to it, where it is filmed. */
-import { relatedEntities, relationshipsVia } from '../related.js';
+import { via } from '../related.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { CreditRef } from '../refs.js';
 import { entityListField, implementEntityKind } from './entityKinds.js';
@@ -16,19 +16,19 @@ implementEntityKind(ProductionRef, 'PRODUCTION', {
       type: [CreditRef],
       description: 'Who worked on it, with their roles, by name.',
       args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
-      resolve: (p, args, context) => relationshipsVia(p, context, 'WORKED_ON', 'IN', undefined, args.modality),
+      ...via('WORKED_ON', 'IN', 'relationships'),
     }),
     events: t.field({
       type: [EventRef],
       description: 'Events that concern it, in timeline order.',
-      resolve: (p, _args, context) => relatedEntities(p, context, 'CONCERNS', 'IN', 'EVENT'),
+      ...via('CONCERNS', 'IN', 'entities', 'EVENT'),
     }),
     filmingLocations: t.field({
       type: [LocationRef],
       description:
         'Where it was filmed or is to be: modality: [STATED] for where the sources say it was, [PLANNED] for plans.',
       args: { modality: t.arg({ type: [ModalityEnum], required: false, description: MODALITY_ARG }) },
-      resolve: (p, args, context) => relatedEntities(p, context, 'FILMED_AT', 'OUT', 'LOCATION', args.modality),
+      ...via('FILMED_AT', 'OUT', 'entities', 'LOCATION'),
     }),
   }),
 });

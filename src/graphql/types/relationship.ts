@@ -1,7 +1,7 @@
 /** Relationship: a typed, evidenced link between two entities. */
 import type { Direction, RelationshipType } from '../../domain/kinds.js';
 import { builder } from '../builder.js';
-import { entityThatMustExist } from '../loaders.js';
+import { endResolver } from '../prefetch/prefetched.js';
 import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
 import { EntityRef, EvidenceRef, RelationshipRef } from '../refs.js';
 
@@ -21,12 +21,12 @@ builder.node(RelationshipRef, {
     from: t.field({
       type: EntityRef,
       description: 'Where it starts (WORKED_ON: the person).',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.from),
+      ...endResolver('from'),
     }),
     to: t.field({
       type: EntityRef,
       description: 'Where it ends (WORKED_ON: the production).',
-      resolve: (r, _args, { loaders }) => entityThatMustExist(loaders, r.to),
+      ...endResolver('to'),
     }),
     role: t.exposeString('role', { nullable: true, description: 'E.g. "director", "injured", "legal counsel".' }),
     evidence: t.field({ type: [EvidenceRef], description: 'Never empty.', resolve: (r) => r.evidence }),

@@ -12,6 +12,7 @@ import type { Change } from '../../domain/changes.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
+import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from '../entityTrees.js';
 import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTransaction } from '../graphStore.js';
 import { QUERIES, readCypher } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
@@ -27,6 +28,7 @@ import {
   toSource,
 } from './mapping.js';
 import { writeNeo4j } from './neo4jWrites.js';
+import { entityTreeQuery, toEntityTree } from './entityTreeCypher.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
 import { groupedInKeyOrder, inKeyOrder, type Row } from './rows.js';
 
@@ -195,6 +197,19 @@ export class Neo4jStore implements GraphStore {
       }),
       (a, b) => compareStrings(a.relationship.key, b.relationship.key),
     );
+  }
+
+  async entityTrees(roots: EntityTreeRoots, plan: EntityTreePlan): Promise<EntityTreePage> {
+    const parameters =
+      'keys' in roots
+        ? { keys: roots.keys }
+        : { kind: roots.kind, offset: neo4j.int(roots.offset), limit: neo4j.int(roots.limit) };
+    const [row] = await this.read(entityTreeQuery(roots, plan), parameters);
+    const trees = ((row?.trees as Row[]) ?? []).map((tree) => toEntityTree(tree, plan));
+    const totalCount = toNumber(row?.totalCount ?? 0);
+    if (!('keys' in roots)) return { trees, totalCount };
+    const ordered = inKeyOrder(roots.keys, trees, (tree) => tree.entity.key).filter((tree) => tree !== null);
+    return { trees: ordered, totalCount: ordered.length };
   }
 
   async relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]> {

@@ -1,0 +1,37 @@
+/**
+ * A tree the store read (store/entityTrees.ts), made into the objects the resolvers meet: each
+ * entity carries the answers of its related fields, each relationship the entities its end fields
+ * lead to, computed by the same RelatedField.answer a resolver would run. A field whose answer
+ * fails (a bad cursor) carries the error, thrown when that field resolves, so that it lands at the
+ * same place in the response as without the tree.
+ */
+import type { Entity, Relationship } from '../../domain/model.js';
+import type { EntityTree } from '../../store/entityTrees.js';
+import type { RelatedEntity } from '../../store/graphStore.js';
+import type { EntityBinding } from './plan.js';
+import { failedAnswer, withAnswers } from './prefetched.js';
+
+export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
+  const entity = tree.entity;
+  const answers = new Map<string, unknown>();
+  binding.related.forEach((related, i) => {
+    if (related.forKinds && !related.forKinds.includes(entity.kind)) return;
+    const read = tree.related[i]!;
+    const near = related.ends.map((end) => attachTree(read.near[end.index]!, end.binding));
+    const items: RelatedEntity[] = read.items.map((item) => {
+      const ends = related.ends.map((end, j): [string, Entity] => [
+        end.responseKey,
+        item.relationship[end.end] === entity.key ? near[j]! : attachTree(item.far[end.index]!, end.binding),
+      ]);
+      const relationship: Relationship =
+        ends.length > 0 ? withAnswers({ ...item.relationship }, new Map(ends)) : item.relationship;
+      return { relationship, entity: related.items ? attachTree(item.far[0]!, related.items) : item.other };
+    });
+    try {
+      answers.set(related.responseKey, related.field.answer(entity, items, related.args));
+    } catch (error) {
+      answers.set(related.responseKey, failedAnswer(error));
+    }
+  });
+  return withAnswers(entity, answers);
+}

@@ -1,0 +1,322 @@
+/**
+ * A query's selection below some entities, as an entity-tree plan (store/entityTrees.ts) for the
+ * store and a binding that says where each part of the tree answers (attach.ts).
+ *
+ * The planner knows every field an entity or a relationship item may select: the properties each
+ * scalar field reads, and the RelatedField and relationship-end extensions of the others. A field it
+ * does not know makes it decline (null), and the query is read level by level as before: an entity
+ * of a tree holds only the properties its plan read, so a field that reads others must never meet it.
+ * Related fields deeper than MAX_LEVELS are left to their resolvers, which read them by key.
+ */
+import {
+  type FieldNode,
+  getArgumentValues,
+  getDirectiveValues,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getNamedType,
+  isObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import { ENTITY_KINDS, type EntityKind, KIND_NAME } from '../../domain/kinds.js';
+import type { EntityTreePlan, RelatedTreePlan, TreeEntityProperty } from '../../store/entityTrees.js';
+import { RELATED_FIELD, type RelatedField } from '../related.js';
+import { RELATIONSHIP_END } from './prefetched.js';
+
+/** Levels of relationships read in one query; deeper ones are read by their resolvers. */
+const MAX_LEVELS = 3;
+
+const MENTIONS: TreeEntityProperty[] = ['mentionSources', 'mentionStarts', 'mentionEnds'];
+
+/** What each field of an entity that is not a RelatedField reads (key, kind and name are always read). */
+const ENTITY_FIELD_PROPERTIES: Record<string, readonly TreeEntityProperty[]> = {
+  __typename: [],
+  id: [],
+  key: [],
+  kind: [],
+  name: [],
+  aliases: ['aliases'],
+  summary: ['summary'],
+  formerKeys: ['formerKeys'],
+  mentions: MENTIONS,
+  occupations: ['occupations'],
+  organisationType: ['organisationType'],
+  productionType: ['productionType'],
+  locationType: ['locationType'],
+  eventType: ['eventType'],
+  date: ['date'],
+};
+
+/** What the fields of a relationship item that do not lead to an end read beyond its key, type and ends. */
+const RELATIONSHIP_FIELD_READS: Record<string, 'role' | 'evidence' | null> = {
+  __typename: null,
+  id: null,
+  key: null,
+  type: null,
+  role: 'role',
+  evidence: 'evidence',
+  modalities: 'evidence',
+  sources: 'evidence',
+};
+
+/** What an entity of a related list is ordered by (byOtherEnd in related.ts). */
+const ORDER_PROPERTIES: TreeEntityProperty[] = ['date', ...MENTIONS];
+
+export interface EntityBinding {
+  /** One per entry of the plan's `related`. */
+  related: RelatedBinding[];
+}
+
+interface RelatedBinding {
+  responseKey: string;
+  field: RelatedField<Record<string, unknown>>;
+  args: Record<string, unknown>;
+  forKinds: readonly EntityKind[] | null;
+  /** For relationship items: the fields that lead to an end, one per entry of the plan's `far` and `near`. */
+  ends: EndBinding[];
+  /** For entity items: the binding of the plan's one `far`. */
+  items: EntityBinding | null;
+}
+
+interface EndBinding {
+  responseKey: string;
+  end: 'from' | 'to';
+  /** Which of the plan's `far` and `near` it reads: fields that select the same share one. */
+  index: number;
+  binding: EntityBinding;
+}
+
+export interface PlannedTree {
+  plan: EntityTreePlan;
+  binding: EntityBinding;
+}
+
+/** Declines the whole plan: a field the planner cannot answer for. */
+class Decline extends Error {}
+
+const KIND_OF_TYPE = new Map(ENTITY_KINDS.map((kind) => [KIND_NAME[kind], kind]));
+
+/** The kinds an entity field's type admits: one for Person, every kind for Entity. */
+function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
+  const name = getNamedType(field.type).name;
+  const kind = KIND_OF_TYPE.get(name);
+  if (kind) return [kind];
+  if (name === 'Entity') return [...ENTITY_KINDS];
+  throw new Decline(`${name} is not an entity type`);
+}
+
+type Fields = Map<string, FieldNode[]>;
+
+class Planner {
+  constructor(private readonly info: GraphQLResolveInfo) {}
+
+  private included(node: { directives?: readonly unknown[] }): boolean {
+    const variables = this.info.variableValues;
+    const n = node as Parameters<typeof getDirectiveValues>[1];
+    return (
+      !getDirectiveValues(GraphQLSkipDirective, n, variables)?.if &&
+      getDirectiveValues(GraphQLIncludeDirective, n, variables)?.if !== false
+    );
+  }
+
+  /** The fields `type` collects from these selection sets, by response key, as graphql-js executes them. */
+  collect(type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], into: Fields = new Map()): Fields {
+    const applies = (condition: string | undefined) =>
+      !condition || condition === type.name || type.getInterfaces().some((i) => i.name === condition);
+    for (const set of sets) {
+      for (const selection of set?.selections ?? []) {
+        if (!this.included(selection)) continue;
+        if (selection.kind === 'Field') {
+          const key = selection.alias?.value ?? selection.name.value;
+          into.set(key, [...(into.get(key) ?? []), selection]);
+        } else if (selection.kind === 'InlineFragment') {
+          if (applies(selection.typeCondition?.name.value)) this.collect(type, [selection.selectionSet], into);
+        } else {
+          const fragment = this.info.fragments[selection.name.value];
+          if (fragment && applies(fragment.typeCondition.name.value)) this.collect(type, [fragment.selectionSet], into);
+        }
+      }
+    }
+    return into;
+  }
+
+  private objectType(name: string): GraphQLObjectType {
+    const type = this.info.schema.getType(name);
+    if (!isObjectType(type)) throw new Decline(`${name} is not an object type`);
+    return type;
+  }
+
+  /** The nodes reached from `nodes` along `path` (a connection's edges, then node). */
+  private follow(
+    nodes: FieldNode[],
+    type: GraphQLObjectType,
+    path: readonly string[],
+  ): [FieldNode[], GraphQLObjectType] | null {
+    let current: [FieldNode[], GraphQLObjectType] = [nodes, type];
+    for (const name of path) {
+      const [at, atType] = current;
+      const fields = this.collect(
+        atType,
+        at.map((n) => n.selectionSet),
+      );
+      const next = [...fields.values()].flat().filter((n) => n.name.value === name);
+      if (next.length === 0) return null;
+      const field = atType.getFields()[name];
+      if (!field) throw new Decline(`no field ${name} on ${atType.name}`);
+      const nextType = getNamedType(field.type);
+      if (!isObjectType(nextType)) throw new Decline(`${name} is not an object`);
+      current = [next, nextType];
+    }
+    return current;
+  }
+
+  entity(
+    nodes: FieldNode[],
+    kinds: readonly EntityKind[],
+    level: number,
+    extra: readonly TreeEntityProperty[] = [],
+  ): PlannedTree {
+    const properties = new Set<TreeEntityProperty>(extra);
+    const groups: {
+      key: string;
+      field: RelatedField<Record<string, unknown>>;
+      gql: GraphQLField<unknown, unknown>;
+      nodes: FieldNode[];
+      kinds: EntityKind[];
+    }[] = [];
+    for (const kind of kinds) {
+      const type = this.objectType(KIND_NAME[kind]);
+      for (const [key, fieldNodes] of this.collect(
+        type,
+        nodes.map((n) => n.selectionSet),
+      )) {
+        const name = fieldNodes[0]!.name.value;
+        const known = ENTITY_FIELD_PROPERTIES[name];
+        if (known) {
+          for (const property of known) properties.add(property);
+          continue;
+        }
+        const gql = type.getFields()[name];
+        const field = gql?.extensions?.[RELATED_FIELD] as RelatedField<Record<string, unknown>> | undefined;
+        if (!gql || !field) throw new Decline(`${type.name}.${name} is read by its resolver`);
+        const same = groups.find(
+          (g) =>
+            g.key === key &&
+            g.field === field &&
+            g.nodes.length === fieldNodes.length &&
+            g.nodes.every((n, i) => n === fieldNodes[i]),
+        );
+        if (same) same.kinds.push(kind);
+        else groups.push({ key, field, gql, nodes: fieldNodes, kinds: [kind] });
+      }
+    }
+    const plan: EntityTreePlan = { properties: [...properties], related: [] };
+    const binding: EntityBinding = { related: [] };
+    // deeper related fields are read by their resolvers, by key; this entity's own properties still are planned
+    if (level > MAX_LEVELS) return { plan, binding };
+    for (const group of groups) {
+      const [related, relatedBinding] = this.related(group, kinds, level);
+      (plan.related as RelatedTreePlan[]).push(related);
+      binding.related.push(relatedBinding);
+    }
+    return { plan, binding };
+  }
+
+  private related(
+    group: {
+      key: string;
+      field: RelatedField<Record<string, unknown>>;
+      gql: GraphQLField<unknown, unknown>;
+      nodes: FieldNode[];
+      kinds: EntityKind[];
+    },
+    positionKinds: readonly EntityKind[],
+    level: number,
+  ): [RelatedTreePlan, RelatedBinding] {
+    const { field, gql, nodes } = group;
+    const args = getArgumentValues(gql, nodes[0]!, this.info.variableValues) as Record<string, unknown>;
+    const read = field.read(args);
+    const forKinds = group.kinds.length === positionKinds.length ? null : group.kinds;
+    const plan = {
+      forKinds,
+      ...read,
+      orderByOther: field.ordersByOtherEnd,
+      role: false,
+      evidence: field.needsEvidence(args),
+      far: [] as EntityTreePlan[],
+      near: [] as EntityTreePlan[],
+    };
+    const binding: RelatedBinding = { responseKey: group.key, field, args, forKinds, ends: [], items: null };
+    const returned = getNamedType(gql.type);
+    if (field.items === 'none' || !isObjectType(returned)) return [plan, binding];
+    const items = this.follow(nodes, returned, field.itemPath);
+    if (!items) return [plan, binding];
+    const [itemNodes, itemType] = items;
+    if (field.items === 'entities') {
+      const kinds = read.otherKind ? [read.otherKind] : kindsOf(gql);
+      const far = this.entity(itemNodes, kinds, level + 1, ORDER_PROPERTIES);
+      plan.far.push(far.plan);
+      // the entities themselves are read with what they are ordered by
+      plan.orderByOther = false;
+      binding.items = far.binding;
+      return [plan, binding];
+    }
+    for (const [key, fieldNodes] of this.collect(
+      itemType,
+      itemNodes.map((n) => n.selectionSet),
+    )) {
+      const name = fieldNodes[0]!.name.value;
+      const reads = RELATIONSHIP_FIELD_READS[name];
+      if (reads !== undefined) {
+        if (reads) plan[reads] = true;
+        continue;
+      }
+      const endField = itemType.getFields()[name];
+      const end = endField?.extensions?.[RELATIONSHIP_END] as 'from' | 'to' | undefined;
+      if (!endField || !end) throw new Decline(`${itemType.name}.${name} is read by its resolver`);
+      const tree = this.entity(fieldNodes, kindsOf(endField), level + 1);
+      const text = JSON.stringify(tree.plan);
+      let index = plan.far.findIndex((other) => JSON.stringify(other) === text);
+      if (index < 0) index = plan.far.push(tree.plan) - 1;
+      plan.near[index] = tree.plan;
+      binding.ends.push({ responseKey: key, end, index, binding: tree.binding });
+    }
+    return [plan, binding];
+  }
+}
+
+/**
+ * The plan for the entities the current field returns (at `itemPath` below it: ['edges', 'node'] for
+ * a connection), which may be of `kinds`; null when the planner declines or nothing below them reads
+ * relationships (one query answers that already).
+ */
+export function planTrees(
+  info: GraphQLResolveInfo,
+  kinds: readonly EntityKind[],
+  itemPath: readonly string[] = [],
+): PlannedTree | null {
+  const planner = new Planner(info);
+  try {
+    let nodes = [...info.fieldNodes];
+    let type = getNamedType(info.returnType);
+    for (const name of itemPath) {
+      if (!isObjectType(type)) return null;
+      const fields = planner.collect(
+        type,
+        nodes.map((n) => n.selectionSet),
+      );
+      nodes = [...fields.values()].flat().filter((n) => n.name.value === name);
+      const field = type.getFields()[name];
+      if (nodes.length === 0 || !field) return null;
+      type = getNamedType(field.type);
+    }
+    const tree = planner.entity(nodes, kinds, 1);
+    return tree.plan.related.length > 0 ? tree : null;
+  } catch (error) {
+    if (error instanceof Decline) return null;
+    throw error;
+  }
+}

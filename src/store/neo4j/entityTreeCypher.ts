@@ -1,0 +1,149 @@
+/**
+ * An entity-tree plan (store/entityTrees.ts) as ONE Cypher query: each level of relationships a
+ * COLLECT subquery inside the map projection of the level above, so a nested selection costs one
+ * round trip and reads only the properties it names.
+ *
+ * Relationship types and kinds are written into the text (a typed expansion lets Neo4j read only
+ * those relationships), never taken from input as text: each is checked against the domain's own
+ * list first. What comes from a request (keys, a page) is a parameter. The same plan gives the same
+ * text, so Neo4j plans it once.
+ */
+import { DIRECTIONS, ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/kinds.js';
+import { compareStrings } from '../../domain/ordering.js';
+import {
+  type EntityTree,
+  type EntityTreePlan,
+  type EntityTreeRoots,
+  type RelatedTree,
+  type RelatedTreePlan,
+  TREE_ENTITY_PROPERTIES,
+} from '../entityTrees.js';
+import { toEntity, toRelationship } from './mapping.js';
+import type { Row } from './rows.js';
+
+/** Deeper plans than this are refused (the GraphQL layer then reads level by level). */
+const MAX_TREE_DEPTH = 4;
+
+/** What related lists are ordered by (byOtherEnd in graphql/related.ts): an event's mentions place it in the timeline. */
+const orderProperties = (o: string) =>
+  `${o} {.key, .kind, .name, .date, ` +
+  ['mentionSources', 'mentionStarts', 'mentionEnds']
+    .map((p) => `${p}: CASE WHEN ${o}.kind = 'EVENT' THEN ${o}.${p} END`)
+    .join(', ') +
+  '}';
+
+function checked<T extends string>(values: readonly T[], allowed: readonly string[], what: string): readonly T[] {
+  for (const value of values) if (!allowed.includes(value)) throw new TypeError(`not a ${what}: ${value}`);
+  return values;
+}
+
+const literalList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+
+class TreeCypher {
+  private variables = 0;
+
+  private fresh(prefix: string): string {
+    this.variables += 1;
+    return `${prefix}${this.variables}`;
+  }
+
+  entity(v: string, plan: EntityTreePlan, depth: number): string {
+    if (depth > MAX_TREE_DEPTH) throw new RangeError(`an entity tree deeper than ${MAX_TREE_DEPTH}`);
+    const properties = checked(
+      [...new Set(['key', 'kind', 'name', ...plan.properties])],
+      TREE_ENTITY_PROPERTIES,
+      'property',
+    );
+    const related = plan.related.map((r, i) => `r${i}: ${this.related(v, r, depth)}`);
+    return `${v} {${[...properties.map((p) => `.${p}`), ...related].join(', ')}}`;
+  }
+
+  private related(v: string, plan: RelatedTreePlan, depth: number): string {
+    const r = this.fresh('r');
+    const o = this.fresh('o');
+    const types = checked(plan.types ?? RELATIONSHIP_TYPES, RELATIONSHIP_TYPES, 'relationship type');
+    const [direction] = checked([plan.direction], DIRECTIONS, 'direction');
+    const pattern =
+      direction === 'OUT'
+        ? `(${v})-[${r}:${types.join('|')}]->(${o}:Entity)`
+        : direction === 'IN'
+          ? `(${v})<-[${r}:${types.join('|')}]-(${o}:Entity)`
+          : `(${v})-[${r}:${types.join('|')}]-(${o}:Entity)`;
+    const otherKind = plan.otherKind
+      ? ` WHERE ${o}.kind = '${checked([plan.otherKind], ENTITY_KINDS, 'kind')[0]}'`
+      : '';
+    const relationship = [
+      '.key',
+      ...(plan.role ? ['.role'] : []),
+      ...(plan.evidence
+        ? ['.evidenceSources', '.evidenceStarts', '.evidenceEnds', '.evidenceModalities', '.evidenceAssertedBy']
+        : []),
+      `type: type(${r})`,
+      `from: startNode(${r}).key`,
+      `to: endNode(${r}).key`,
+    ];
+    const far = plan.far.map((p) => this.entity(o, p, depth + 1));
+    const near = plan.near.map((p) => this.entity(v, p, depth + 1));
+    const items =
+      `COLLECT { MATCH ${pattern}${otherKind} ` +
+      `RETURN {r: ${r} {${relationship.join(', ')}}${plan.orderByOther ? `, o: ${orderProperties(o)}` : ''}, ` +
+      `far: [${far.join(', ')}]} }`;
+    const tree = `{near: [${near.join(', ')}], items: ${items}}`;
+    if (!plan.forKinds) return tree;
+    const kinds = checked(plan.forKinds, ENTITY_KINDS, 'kind');
+    return `CASE WHEN ${v}.kind IN ${literalList(kinds)} THEN ${tree} ELSE null END`;
+  }
+}
+
+/** The query for `plan` from `roots`, answering one row with `totalCount` and `trees`. */
+export function entityTreeQuery(roots: EntityTreeRoots, plan: EntityTreePlan): string {
+  const tree = new TreeCypher().entity('e', plan, 1);
+  if ('keys' in roots) {
+    return `UNWIND $keys AS key MATCH (e:Entity {key: key}) WITH collect(e) AS page
+RETURN size(page) AS totalCount, [e IN page | ${tree}] AS trees`;
+  }
+  // as list-entities-page.cypher: the entity_kind_name_key index gives the page in order, and the
+  // count store of the kind's label its size
+  const label = {
+    PERSON: 'Person',
+    ORGANISATION: 'Organisation',
+    PRODUCTION: 'Production',
+    LOCATION: 'Location',
+    EVENT: 'Event',
+  }[checked([roots.kind], ENTITY_KINDS, 'kind')[0]!];
+  return `MATCH (e:Entity)
+WHERE e.kind = $kind AND e.name IS NOT NULL AND e.key IS NOT NULL
+WITH e ORDER BY e.kind, e.name, e.key SKIP $offset LIMIT $limit
+WITH collect(e) AS page
+RETURN COUNT { (:${label}) } AS totalCount, [e IN page | ${tree}] AS trees`;
+}
+
+/** A row's tree, as the domain reads it; each level's items by relationship key, as relationshipsOf gives them. */
+export function toEntityTree(row: Row, plan: EntityTreePlan): EntityTree {
+  return {
+    entity: toEntity(row),
+    related: plan.related.map((relatedPlan, i) =>
+      toRelatedTree(row[`r${i}`] as Row | null, relatedPlan, row.key as string),
+    ),
+  };
+}
+
+function toRelatedTree(row: Row | null, plan: RelatedTreePlan, key: string): RelatedTree {
+  if (!row) return { near: [], items: [] };
+  const near = row.near as Row[];
+  return {
+    near: plan.near.map((p, i) => toEntityTree(near[i]!, p)),
+    items: (row.items as Row[])
+      .map((item) => {
+        const far = item.far as Row[];
+        const relationship = toRelationship(item.r as Row);
+        const otherKey = relationship.from === key ? relationship.to : relationship.from;
+        return {
+          relationship,
+          other: toEntity((item.o as Row | undefined) ?? { key: otherKey }),
+          far: plan.far.map((p, i) => toEntityTree(far[i]!, p)),
+        };
+      })
+      .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
+  };
+}

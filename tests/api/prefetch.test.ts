@@ -1,0 +1,212 @@
+/**
+ * Reading a nested selection in one query (graphql/prefetch/, Neo4j's entityTrees) answers exactly
+ * what reading it level by level answers: the same data, the same errors at the same paths, on the
+ * case files and on a synthetic case with hubs. And it is one round trip where it applies.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCase } from '../../scripts/bench/synthetic.js';
+import { ENTITY_KINDS, KIND_NAME } from '../../src/domain/kinds.js';
+import type { CaseGraph } from '../../src/domain/model.js';
+import type { GraphStore } from '../../src/store/graphStore.js';
+import { apiFor } from '../support/api.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
+import { countingStore } from '../support/countingStore.js';
+import { rustCase, STORES } from '../support/stores.js';
+
+const neo4jStore = STORES.find((s) => s.name === 'neo4j')!;
+
+/** The same store without entityTrees: what the API reads level by level. */
+const levelByLevel = (store: GraphStore): GraphStore =>
+  new Proxy(store, { get: (target, p, r) => (p === 'entityTrees' ? undefined : Reflect.get(target, p, r)) });
+
+const ENDS = `fragment End on Entity { __typename id key kind name aliases summary formerKeys mentions { quote start end source { key } } }`;
+
+const TYPED = `
+fragment Typed on Entity {
+  ... on Person {
+    occupations representedBy { ...End } represents { key name }
+    credits { role person { key } production { ...End productionType } evidence { quote modality assertedBy } }
+    participations { role participant { key } event { key date { text earliest } } }
+  }
+  ... on Organisation { organisationType jurisdiction { ...End } participations { role event { key } } }
+  ... on Production {
+    productionType credits { person { key name } role } stated: credits(modality: [STATED]) { person { key } }
+    events { key eventType } filmingLocations { key } planned: filmingLocations(modality: [PLANNED]) { key }
+  }
+  ... on Location { locationType within { key } events { key } }
+  ... on Event {
+    eventType date { year month day precision text earliest latest }
+    location { key locationType } production { key } causes { key name } consequences { key }
+    participants { participant { key } role } reported: participants(modality: [REPORTED, ALLEGED]) { participant { key } }
+  }
+}`;
+
+const PAGE = `
+fragment Page on Entity {
+  ...End ...Typed
+  relationshipCounts { type direction count }
+  relationships(first: 100) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { __typename id key type role modalities sources { key } evidence { quote modality }
+      from { ...End relationshipCounts { count } } to { key ... on Event { date { text } } } } }
+  }
+  out: relationships(direction: OUT, types: [WORKED_ON, PARTICIPATED_IN, REPRESENTS], first: 3) {
+    totalCount edges { cursor node { key to { key } } }
+  }
+  inferred: relationships(modality: [INFERRED, PLANNED, EXPECTED]) { totalCount edges { node { key modalities } } }
+}`;
+
+/** Four levels of relationships: deeper than one tree reads (MAX_LEVELS), so the last is read by key. */
+const DEEP = `
+fragment Deep on Entity {
+  key deep: relationships(first: 5) { edges { node { key from { key relationships(first: 4) { edges { node { to { key
+    relationships(first: 3) { totalCount edges { node { from { name relationships(first: 2) { edges { node { key to { name } } } } } } } }
+  } } } } } } } }
+}`;
+
+const ENTITY_QUERY = `${ENDS} ${TYPED} ${PAGE} ${DEEP}
+query Entity($kind: EntityKind!, $key: String!, $withDeep: Boolean!, $skipTyped: Boolean!) {
+  entity(kind: $kind, key: $key) { ...Page ...Deep @include(if: $withDeep) ...Typed @skip(if: $skipTyped)
+    alias: relationships(first: 1) { edges { node { a: from { k: key } b: to { k: key } } } } }
+}`;
+
+const LISTS = `${ENDS} ${TYPED} ${PAGE}
+query Lists($after: String) {
+  people(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Page } } }
+  organisations { totalCount edges { node { ...Page } } }
+  productions { edges { node { ...Typed key } } }
+  locations(first: 2) { edges { node { key relationships { edges { node { from { key } } } } } } }
+  filtered: people(where: { nameContains: "a" }, first: 5) { totalCount edges { cursor node { ...Page } } }
+  none: people(where: { keys: [] }) { totalCount edges { node { key relationships { totalCount } } } }
+}`;
+
+const FAILING = `{
+  people(first: 3) { edges { node { key
+    bad: relationships(after: "not a cursor") { totalCount }
+    tooMany: relationships(first: 101) { totalCount }
+    good: relationships(first: 1) { totalCount }
+  } } }
+}`;
+
+async function compareOn(graph: CaseGraph) {
+  const store = await neo4jStore.open(graph);
+  const counted = countingStore(store);
+  // these queries read everything at once, beyond what a caller may ask by default
+  const limits = { ...DEFAULT_LIMITS, maxDepth: 30, maxCost: 100_000_000 };
+  const oneQuery = apiFor(counted.store, { limits });
+  const byLevel = apiFor(levelByLevel(store), { limits });
+  const both = async (query: string, variables?: Record<string, unknown>) => {
+    const [fast, slow] = [
+      await oneQuery.query<unknown>(query, variables),
+      await byLevel.query<unknown>(query, variables),
+    ];
+    expect(fast).toEqual(slow);
+    return fast;
+  };
+  return { store, counted, both };
+}
+
+describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo4j', () => {
+  describe('the case files', () => {
+    let setup: Awaited<ReturnType<typeof compareOn>>;
+    const graph = rustCase();
+    beforeAll(async () => {
+      setup = await compareOn(graph);
+    });
+    afterAll(async () => setup.store.close());
+
+    it('answers every entity page, typed fields and four levels as reading level by level does', async () => {
+      for (const entity of graph.entities) {
+        const variables = { kind: entity.kind, key: entity.key, withDeep: true, skipTyped: false };
+        setup.counted.reset();
+        const answer = await setup.both(ENTITY_QUERY, variables);
+        // read as one tree first (the fourth level, the quotes and the sources then by key)
+        expect(setup.counted.calls[0]).toBe('entityTrees');
+        expect(answer.errors).toBeUndefined();
+        expect((answer.data as { entity: { key: string } }).entity.key).toBe(entity.key);
+      }
+      // directives that leave parts out, and a kind that does not match the key
+      await setup.both(ENTITY_QUERY, { kind: 'PERSON', key: 'alec-baldwin', withDeep: false, skipTyped: true });
+      const wrongKind = await setup.both(ENTITY_QUERY, {
+        kind: 'EVENT',
+        key: 'alec-baldwin',
+        withDeep: true,
+        skipTyped: false,
+      });
+      expect(wrongKind.data).toEqual({ entity: null });
+      const unknown = await setup.both(ENTITY_QUERY, {
+        kind: 'PERSON',
+        key: 'nobody',
+        withDeep: true,
+        skipTyped: false,
+      });
+      expect(unknown.data).toEqual({ entity: null });
+    });
+
+    it('answers the lists, filtered or not, and their later pages, as reading level by level does', async () => {
+      setup.counted.reset();
+      const first = await setup.both(LISTS);
+      expect(first.errors).toBeUndefined();
+      expect(setup.counted.calls.filter((call) => call === 'entityTrees')).toHaveLength(5);
+      const after = (first.data as { people: { pageInfo: { endCursor: string } } }).people.pageInfo.endCursor;
+      await setup.both(LISTS, { after });
+    });
+
+    it('reports a bad argument below the list at the field that took it, as reading level by level does', async () => {
+      const answer = await setup.both(FAILING);
+      // the page is non-null all the way up, so the first refusal empties it; it is reported where it was made
+      expect(answer.data).toBeNull();
+      expect(answer.errors?.[0]).toMatchObject({
+        path: ['people', 'edges', 0, 'node', 'bad'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+
+    it('reads an entity page, two levels and a list each in one round trip', async () => {
+      const { counted, both } = setup;
+      const shapes = [
+        `{ entity(kind: PERSON, key: "alec-baldwin") { key relationships(first: 100) { edges { node { type role from { key name } to { key name } } } } } }`,
+        `{ entity(kind: PRODUCTION, key: "rust") { key ... on Production { credits { role person { key relationships { edges { node { type from { key } to { key } } } } } } } } }`,
+        `{ people(first: 50) { totalCount edges { node { key relationships(first: 100) { edges { node { type from { key name } to { key name } } } } } } } }`,
+      ];
+      for (const query of shapes) {
+        counted.reset();
+        await both(query);
+        expect(counted.calls).toEqual(['entityTrees']);
+      }
+    });
+  });
+
+  describe('a synthetic case of 1,000 entities, hubs included', () => {
+    let setup: Awaited<ReturnType<typeof compareOn>>;
+    const graph = syntheticCase(1000);
+    const degree = new Map<string, number>();
+    for (const r of graph.relationships) for (const k of [r.from, r.to]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    // per kind: the most linked entity and one with few links
+    const subjects = ENTITY_KINDS.flatMap((kind) => {
+      const ofKind = graph.entities
+        .filter((e) => e.kind === kind)
+        .sort((a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0));
+      return [ofKind[0], ofKind[Math.floor(ofKind.length / 2)]].filter((e) => e !== undefined);
+    });
+    beforeAll(async () => {
+      setup = await compareOn(graph);
+    });
+    afterAll(async () => setup.store.close());
+
+    it(`answers the pages of ${KIND_NAME.PERSON} hubs and median entities of every kind as reading level by level does`, async () => {
+      expect(subjects.length).toBe(ENTITY_KINDS.length * 2);
+      for (const entity of subjects) {
+        const answer = await setup.both(ENTITY_QUERY, {
+          kind: entity.kind,
+          key: entity.key,
+          withDeep: true,
+          skipTyped: false,
+        });
+        expect(answer.errors).toBeUndefined();
+      }
+      const lists = await setup.both(LISTS);
+      expect(lists.errors).toBeUndefined();
+    });
+  });
+});
