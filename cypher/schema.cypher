@@ -17,10 +17,16 @@ CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key I
 DROP INDEX entity_kind_name IF EXISTS;
 CREATE INDEX entity_kind_name_key IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name, n.key);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
-// What the API's search reads: names and aliases normalised (case, accents, apostrophes folded; see
-// src/domain/search.ts), each kept whole (keyword analyzer) so that a *wildcard* finds any substring.
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchNames]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+// What the API's search reads (search.cypher): names and aliases normalised (case, accents,
+// apostrophes folded; see src/domain/search.ts), joined by "|", which normalised text never holds,
+// in a text index, whose trigrams find any substring without reading every name. It replaces the
+// full-text index of earlier versions, whose *wildcard* query read every term of the index.
+DROP INDEX entity_search IF EXISTS;
+CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText);
+// a graph seeded by an earlier version gets its searchText here (seed.ts writes it for new ones)
+MATCH (n:Entity) WHERE n.searchText IS NULL AND n.searchName IS NOT NULL
+SET n.searchText = reduce(text = n.searchName, alias IN coalesce(n.searchAliases, []) | text + '|' + alias),
+    n.searchNames = null;
 // Events are read in timeline order, or its exact reverse (list-events.cypher): this index holds
 // them in that order both ways. It replaces the :Entity(timelineKey) index of earlier versions.
 DROP INDEX event_timeline IF EXISTS;

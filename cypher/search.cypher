@@ -1,8 +1,9 @@
-// Search: the full-text index finds every entity whose normalised name or alias contains $text
-// ($lucene is "*text*", escaped); the tiers below rank them exactly as src/domain/search.ts does:
-// 0 exact name, 1 exact alias, 2 prefix, 3 start of a word, 4 anywhere. Then name, key.
-CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node AS n
-WHERE $kinds IS NULL OR n.kind IN $kinds
+// Search: the entity_search_text index (schema.cypher) finds every entity whose normalised names
+// and aliases, joined by "|", contain $text (normalised, so it holds no "|"); the tiers below rank
+// them exactly as src/domain/search.ts does: 0 exact name, 1 exact alias, 2 prefix, 3 start of a
+// word, 4 anywhere. Then name, key.
+MATCH (n:Entity)
+WHERE n.searchText CONTAINS $text AND ($kinds IS NULL OR n.kind IN $kinds)
 WITH n, [n.searchName] + coalesce(n.searchAliases, []) AS names
 WITH n, CASE
   WHEN n.searchName = $text THEN 0

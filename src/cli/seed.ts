@@ -7,7 +7,7 @@ import { readConfig } from '../config.js';
 import { loadCases } from '../domain/loadCases.js';
 import { loadChanges } from '../domain/saveCases.js';
 import { createDriver } from '../store/neo4j/driver.js';
-import { seedNeo4j } from '../store/neo4j/seed.js';
+import { applySchema, seedNeo4j } from '../store/neo4j/seed.js';
 import { databaseState, unsavedWrites } from '../store/neo4j/seedGuard.js';
 import { runCli } from './runCli.js';
 
@@ -23,7 +23,10 @@ runCli(async () => {
   try {
     const state = await databaseState(driver, config.neo4j.database);
     if (flags.has('--if-empty') && state.sources > 0) {
-      console.log(`${config.neo4j.uri} already holds a graph (${state.lastChange} change(s)): not seeding it again`);
+      await applySchema(driver, config.neo4j.database);
+      console.log(
+        `${config.neo4j.uri} already holds a graph (${state.lastChange} change(s)): not seeding it again; its indexes are current`,
+      );
       return;
     }
     const unsaved = unsavedWrites(state, changes.at(-1)?.seq ?? 0);

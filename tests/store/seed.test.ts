@@ -1,7 +1,8 @@
 /** Seeding Neo4j makes it hold exactly the case files, however often it runs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { seedNeo4j } from '../../src/store/neo4j/seed.js';
+import { Neo4jStore } from '../../src/store/neo4j/neo4jStore.js';
+import { applySchema, seedNeo4j } from '../../src/store/neo4j/seed.js';
 import { DATABASE, neo4jDriver, neo4jUri, rustCase } from '../support/stores.js';
 
 /** Every node and relationship with every property, in a canonical order. */
@@ -32,6 +33,22 @@ describe.runIf(neo4jUri !== null)('seeding Neo4j', () => {
   });
   afterAll(async () => {
     await driver?.close();
+  });
+
+  it('gives a graph seeded by an earlier version what search reads, when only the schema is applied', async () => {
+    await seedNeo4j(driver, DATABASE, rustCase());
+    const current = await dump(driver);
+    // as an earlier version left it: no searchText, the full-text index's list instead
+    await driver.executeQuery(
+      'MATCH (n:Entity) SET n.searchNames = [n.searchName] + coalesce(n.searchAliases, []) REMOVE n.searchText',
+      {},
+      { database: DATABASE },
+    );
+    const store = new Neo4jStore(driver, DATABASE);
+    expect(await store.search('baldwin', null, 10)).toEqual([]);
+    await applySchema(driver, DATABASE);
+    expect((await store.search('baldwin', null, 10)).map((hit) => hit.entity.key)[0]).toBe('alec-baldwin');
+    expect(await dump(driver)).toBe(current);
   });
 
   it('leaves exactly the same nodes, relationships and properties when run twice', async () => {

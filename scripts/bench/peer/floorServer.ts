@@ -32,17 +32,13 @@ const FLOOR_CYPHER = {
     WITH p ORDER BY p.name, p.key LIMIT $limit
     RETURN p.key AS key, p.name AS name, ${links('p', false)} AS links`,
   search: `
-    CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node AS n
-    WITH n WHERE any(s IN [n.searchName] + coalesce(n.searchAliases, []) WHERE s CONTAINS $text)
+    MATCH (n:Entity) WHERE n.searchText CONTAINS $text
     RETURN n.key AS key, n.name AS name
     ORDER BY n.name, n.key
     LIMIT $limit`,
 } as const;
 
 export type FloorOperation = keyof typeof FLOOR_CYPHER;
-
-/** A full-text query for any name holding the text, as the project's search builds it. */
-const substringQuery = (text: string) => `*${text.replace(/[\s+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`)}*`;
 
 /** The parameters each query takes, from what the caller sends. */
 function parametersOf(operation: FloorOperation, input: Record<string, unknown>): Record<string, unknown> {
@@ -54,7 +50,7 @@ function parametersOf(operation: FloorOperation, input: Record<string, unknown>)
       return { limit: neo4j.int(Number(input.limit ?? 50)), types: RELATIONSHIP_TYPES };
     case 'search': {
       const text = normaliseForSearch(String(input.text));
-      return { text, lucene: substringQuery(text), limit: neo4j.int(Number(input.limit ?? 100)) };
+      return { text, limit: neo4j.int(Number(input.limit ?? 100)) };
     }
   }
 }

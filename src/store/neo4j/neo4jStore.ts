@@ -81,11 +81,6 @@ export interface Neo4jStoreOptions {
   cypher?: CypherRunner;
 }
 
-/** "*text*" for the keyword-analysed full-text index, every Lucene special character escaped. */
-function substringQuery(text: string): string {
-  return `*${text.replace(/[\s+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`)}*`;
-}
-
 const nullIfEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? list : null);
 
 export class Neo4jStore implements GraphStore {
@@ -173,7 +168,6 @@ export class Neo4jStore implements GraphStore {
     if (!text) return [];
     const rows = await this.read(QUERIES.search, {
       text,
-      lucene: substringQuery(text),
       kinds: nullIfEmpty(kinds),
       limit: neo4j.int(limit),
     });

@@ -66,7 +66,7 @@ export function seedParameters(graph: CaseGraph) {
           dateLatest: date ? neo4jDate(date.latest) : null,
           // derived, for search and ordering: the API's rules, computed once here in TypeScript
           ...search,
-          searchNames: [search.searchName, ...search.searchAliases],
+          searchText: [search.searchName, ...search.searchAliases].join('|'),
           timelineKey: e.kind === 'EVENT' ? timelineKey(e) : null,
         }),
       };
@@ -124,6 +124,17 @@ export function parametersFor(statement: string, all: Record<string, unknown>): 
 const chunks = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
+/**
+ * cypher/schema.cypher: constraints and indexes, and what an earlier version's graph lacks that they
+ * read. Idempotent; run by every seed, and by `npm run seed -- --if-empty` even when it seeds nothing,
+ * so a database kept across an upgrade gets the indexes the new version reads.
+ */
+export async function applySchema(driver: Driver, database: string): Promise<Neo4jExecutor> {
+  const executor = new Neo4jExecutor(driver, database);
+  for (const statement of SCHEMA_STATEMENTS) await executor.write((tx) => tx.run(statement));
+  return executor;
+}
+
 export interface SeedOptions {
   /** Load in transactions of this many items per statement, rather than one transaction. */
   batchSize?: number;
@@ -137,8 +148,7 @@ export async function seedNeo4j(
   graph: CaseGraph,
   options: SeedOptions = {},
 ): Promise<LoadSummary> {
-  const executor = new Neo4jExecutor(driver, database);
-  for (const statement of SCHEMA_STATEMENTS) await executor.write((tx) => tx.run(statement));
+  const executor = await applySchema(driver, database);
 
   const parameters = seedParameters(graph);
   const wanted = wantedIdentities(graph, parameters);
