@@ -7,6 +7,10 @@ import { valueFromASTUntyped } from 'graphql';
 import type { Context } from './context.js';
 import { checkListLength, clientError } from './errors.js';
 import { decodeId, encodeGlobalID } from './globalIds.js';
+import { readTrees } from './prefetch/trees.js';
+import { ENTITY_KINDS, KIND_NAME } from '../domain/kinds.js';
+
+const KIND_OF_TYPENAME = new Map(ENTITY_KINDS.map((kind) => [KIND_NAME[kind], kind]));
 
 /** The scope a refused field demanded (each field here demands one, perhaps wrapped in an any-of). */
 function scopeOf(failure: AuthFailure): Scope | undefined {
@@ -66,6 +70,13 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'Any node by its global ID; null when the ID is well formed but names nothing.',
       args: { id: { description: 'A global ID, as an `id` field gave it.' } },
+      // an entity and what the query selects below it in one read, where the store can (prefetch/)
+      resolve: async (_root, args, context, info, resolveNode) => {
+        const kind = KIND_OF_TYPENAME.get(args.id.typename);
+        const [read] = kind ? ((await readTrees(context, info, { keys: [args.id.id] }, [kind]))?.entities ?? []) : [];
+        if (read) return read.kind === kind ? read : null;
+        return resolveNode(args.id);
+      },
     },
     nodesQueryOptions: {
       description: 'Nodes by global ID, in the order asked; null where an ID names nothing.',

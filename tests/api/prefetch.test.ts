@@ -9,6 +9,7 @@ import { ENTITY_KINDS, KIND_NAME } from '../../src/domain/kinds.js';
 import type { CaseGraph } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
+import { encodeGlobalID } from '../../src/graphql/globalIds.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
 import { countingStore } from '../support/countingStore.js';
 import { rustCase, STORES } from '../support/stores.js';
@@ -124,6 +125,15 @@ describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo
         expect(setup.counted.calls[0]).toBe('entityTrees');
         expect(answer.errors).toBeUndefined();
         expect((answer.data as { entity: { key: string } }).entity.key).toBe(entity.key);
+      }
+      // the same through node(id:), which reads ahead as entity() does
+      const byId = `${ENDS} ${TYPED} ${PAGE} query Node($id: ID!) { node(id: $id) { id ... on Entity { ...Page } } }`;
+      for (const entity of graph.entities.slice(0, 6)) {
+        const id = encodeGlobalID(KIND_NAME[entity.kind], entity.key);
+        setup.counted.reset();
+        const answer = await setup.both(byId, { id });
+        expect(answer.errors).toBeUndefined();
+        expect(setup.counted.calls[0]).toBe('entityTrees');
       }
       // directives that leave parts out, and a kind that does not match the key
       await setup.both(ENTITY_QUERY, { kind: 'PERSON', key: 'alec-baldwin', withDeep: false, skipTyped: true });
