@@ -30,8 +30,16 @@ export interface RelatedField<Args = Record<string, unknown>> {
   needsEvidence(args: Args): boolean;
   /** Whether `answer` orders by the entity at the other end (name, kind, date, an event's mentions). */
   ordersByOtherEnd: boolean;
-  /** The field's value, from the relationships `read` selects (in key order). */
-  answer(entity: Entity, related: RelatedEntity[], args: Args): unknown;
+  /**
+   * The page of them the field answers with, when it can answer from that page and the total alone
+   * (the store then reads only the page); throws as `answer` would for arguments it refuses.
+   */
+  page?(args: Args): { offset: number; limit: number } | null;
+  /**
+   * The field's value, from the relationships `read` selects (in key order): all of them, or with
+   * `paged` only the page (`page`) starting at `offset` of `totalCount`.
+   */
+  answer(entity: Entity, related: RelatedEntity[], args: Args, paged?: PagedRead | null): unknown;
   /**
    * What the answer holds: relationships (whose ends may be selected), the other ends themselves, or
    * neither (counts); `itemPath` leads from the field's selection to an item's (a connection's
@@ -39,6 +47,12 @@ export interface RelatedField<Args = Record<string, unknown>> {
    */
   items: 'relationships' | 'entities' | 'none';
   itemPath: readonly string[];
+}
+
+/** Where a paged read starts, and how many there were in all. */
+interface PagedRead {
+  offset: number;
+  totalCount: number;
 }
 
 /** The extension under which a field of the schema carries its RelatedField, for the prefetch planner. */

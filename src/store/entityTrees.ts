@@ -44,6 +44,8 @@ export interface RelatedTreePlan {
   direction: Direction;
   /** Only relationships whose other end is of this kind. */
   otherKind: EntityKind | null;
+  /** Only this page of them, by relationship key, and how many there are in all; every one when null. */
+  page: { offset: number; limit: number } | null;
   /** Whether each relationship's role and evidence are read (its key, type and ends always are). */
   role: boolean;
   evidence: boolean;
@@ -55,6 +57,11 @@ export interface RelatedTreePlan {
    */
   orderByOther: boolean;
   far: readonly EntityTreePlan[];
+  /**
+   * When each `far` is read: only where the relationship's `from` (or `to`) is the other end (a
+   * field that leads to `from` never needs the other end read when `from` is the entity itself).
+   */
+  farWhen: readonly ('from' | 'to' | 'either')[];
   near: readonly EntityTreePlan[];
 }
 
@@ -72,14 +79,16 @@ export interface RelatedTree {
   near: EntityTree[];
   /** Ordered by relationship key. */
   items: RelatedTreeItem[];
+  /** With a page: how many relationships there are in all. */
+  totalCount: number | null;
 }
 
 interface RelatedTreeItem {
   relationship: Relationship;
   /** The other end as related lists order it (key, kind, name, date, mentions), or only its key (orderByOther). */
   other: Entity;
-  /** The other end once per plan in `far`. */
-  far: EntityTree[];
+  /** The other end once per plan in `far`; null where `farWhen` left it unread. */
+  far: (EntityTree | null)[];
 }
 
 export interface EntityTreePage {

@@ -12,7 +12,8 @@ import type { EntityBinding } from './plan.js';
 import { failedAnswer, withAnswers } from './prefetched.js';
 
 export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
-  const entity = tree.entity;
+  // a copy per place in the response: two ends that read alike share one tree, not their answers
+  const entity = { ...tree.entity };
   const answers = new Map<string, unknown>();
   binding.related.forEach((related, i) => {
     if (related.forKinds && !related.forKinds.includes(entity.kind)) return;
@@ -21,17 +22,24 @@ export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
     const items: RelatedEntity[] = read.items.map((item) => {
       const ends = related.ends.map((end, j): [string, Entity] => [
         end.responseKey,
-        item.relationship[end.end] === entity.key ? near[j]! : attachTree(item.far[end.index]!, end.binding),
+        item.relationship[end.end] === entity.key ? near[j]! : attachTree(farOf(item.far[end.index]), end.binding),
       ]);
       const relationship: Relationship =
         ends.length > 0 ? withAnswers({ ...item.relationship }, new Map(ends)) : item.relationship;
-      return { relationship, entity: related.items ? attachTree(item.far[0]!, related.items) : item.other };
+      return { relationship, entity: related.items ? attachTree(farOf(item.far[0]), related.items) : item.other };
     });
+    const paged = read.totalCount === null ? null : { offset: related.page?.offset ?? 0, totalCount: read.totalCount };
     try {
-      answers.set(related.responseKey, related.field.answer(entity, items, related.args));
+      answers.set(related.responseKey, related.field.answer(entity, items, related.args, paged));
     } catch (error) {
       answers.set(related.responseKey, failedAnswer(error));
     }
   });
   return withAnswers(entity, answers);
+}
+
+/** A far end the store read: it reads each one the items lead to (farWhen), so a missing one is a broken store. */
+function farOf(tree: EntityTree | null | undefined): EntityTree {
+  if (!tree) throw new Error('an entity tree lacks the far end of a relationship');
+  return tree;
 }

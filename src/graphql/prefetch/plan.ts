@@ -75,6 +75,8 @@ interface RelatedBinding {
   field: RelatedField<Record<string, unknown>>;
   args: Record<string, unknown>;
   forKinds: readonly EntityKind[] | null;
+  /** The page the store reads, when the field pages. */
+  page: { offset: number; limit: number } | null;
   /** For relationship items: the fields that lead to an end, one per entry of the plan's `far` and `near`. */
   ends: EndBinding[];
   /** For entity items: the binding of the plan's one `far`. */
@@ -92,6 +94,22 @@ interface EndBinding {
 export interface PlannedTree {
   plan: EntityTreePlan;
   binding: EntityBinding;
+}
+
+/**
+ * The most relationship reads (COLLECT subqueries) one tree may make. A selection is finite, but
+ * each end of a relationship is planned twice (as the other end and as the entity itself), so a
+ * small document that selects both ends at several levels, under many aliases, would make a query
+ * whose text and planning grow far faster than the document; above this it is read level by level.
+ */
+const MAX_TREE_READS = 64;
+
+/** How many relationship reads a plan makes. */
+function readsOf(plan: EntityTreePlan): number {
+  return plan.related.reduce(
+    (sum, related) => sum + 1 + [...related.far, ...related.near].reduce((ends, end) => ends + readsOf(end), 0),
+    0,
+  );
 }
 
 /** Declines the whole plan: a field the planner cannot answer for. */
@@ -122,8 +140,17 @@ class Planner {
     );
   }
 
-  /** The fields `type` collects from these selection sets, by response key, as graphql-js executes them. */
-  collect(type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], into: Fields = new Map()): Fields {
+  /**
+   * The fields `type` collects from these selection sets, by response key, as graphql-js executes
+   * them: each named fragment once, however often it is spread (a fragment spread twice in each
+   * of a chain of fragments would otherwise cost twice as much per link).
+   */
+  collect(
+    type: GraphQLObjectType,
+    sets: readonly (SelectionSetNode | undefined)[],
+    into: Fields = new Map(),
+    visited = new Set<string>(),
+  ): Fields {
     const applies = (condition: string | undefined) =>
       !condition || condition === type.name || type.getInterfaces().some((i) => i.name === condition);
     for (const set of sets) {
@@ -131,12 +158,18 @@ class Planner {
         if (!this.included(selection)) continue;
         if (selection.kind === 'Field') {
           const key = selection.alias?.value ?? selection.name.value;
-          into.set(key, [...(into.get(key) ?? []), selection]);
+          const nodes = into.get(key);
+          if (nodes) nodes.push(selection);
+          else into.set(key, [selection]);
         } else if (selection.kind === 'InlineFragment') {
-          if (applies(selection.typeCondition?.name.value)) this.collect(type, [selection.selectionSet], into);
+          if (applies(selection.typeCondition?.name.value)) this.collect(type, [selection.selectionSet], into, visited);
         } else {
-          const fragment = this.info.fragments[selection.name.value];
-          if (fragment && applies(fragment.typeCondition.name.value)) this.collect(type, [fragment.selectionSet], into);
+          const name = selection.name.value;
+          if (visited.has(name)) continue;
+          visited.add(name);
+          const fragment = this.info.fragments[name];
+          if (fragment && applies(fragment.typeCondition.name.value))
+            this.collect(type, [fragment.selectionSet], into, visited);
         }
       }
     }
@@ -149,8 +182,12 @@ class Planner {
     return type;
   }
 
-  /** The nodes reached from `nodes` along `path` (a connection's edges, then node). */
-  private follow(
+  /**
+   * The nodes reached from `nodes` along `path` (a connection's edges, then node); null when the
+   * query does not go that far. Two aliases of one step (`a: edges`, `b: edges`) would each need
+   * answers of their own below: the planner declines them.
+   */
+  follow(
     nodes: FieldNode[],
     type: GraphQLObjectType,
     path: readonly string[],
@@ -162,13 +199,14 @@ class Planner {
         atType,
         at.map((n) => n.selectionSet),
       );
-      const next = [...fields.values()].flat().filter((n) => n.name.value === name);
-      if (next.length === 0) return null;
+      const keys = [...fields].filter(([, fieldNodes]) => fieldNodes[0]!.name.value === name);
+      if (keys.length === 0) return null;
+      if (keys.length > 1) throw new Decline(`${name} is selected under ${keys.length} names`);
       const field = atType.getFields()[name];
       if (!field) throw new Decline(`no field ${name} on ${atType.name}`);
       const nextType = getNamedType(field.type);
       if (!isObjectType(nextType)) throw new Decline(`${name} is not an object`);
-      current = [next, nextType];
+      current = [keys[0]![1], nextType];
     }
     return current;
   }
@@ -243,13 +281,23 @@ class Planner {
     const plan = {
       forKinds,
       ...read,
+      page: pageOrNull(field, args),
       orderByOther: field.ordersByOtherEnd,
       role: false,
       evidence: field.needsEvidence(args),
       far: [] as EntityTreePlan[],
+      farWhen: [] as ('from' | 'to' | 'either')[],
       near: [] as EntityTreePlan[],
     };
-    const binding: RelatedBinding = { responseKey: group.key, field, args, forKinds, ends: [], items: null };
+    const binding: RelatedBinding = {
+      responseKey: group.key,
+      field,
+      args,
+      forKinds,
+      page: plan.page,
+      ends: [],
+      items: null,
+    };
     const returned = getNamedType(gql.type);
     if (field.items === 'none' || !isObjectType(returned)) return [plan, binding];
     const items = this.follow(nodes, returned, field.itemPath);
@@ -259,6 +307,7 @@ class Planner {
       const kinds = read.otherKind ? [read.otherKind] : kindsOf(gql);
       const far = this.entity(itemNodes, kinds, level + 1, ORDER_PROPERTIES);
       plan.far.push(far.plan);
+      plan.farWhen.push('either');
       // the entities themselves are read with what they are ordered by
       plan.orderByOther = false;
       binding.items = far.binding;
@@ -280,11 +329,23 @@ class Planner {
       const tree = this.entity(fieldNodes, kindsOf(endField), level + 1);
       const text = JSON.stringify(tree.plan);
       let index = plan.far.findIndex((other) => JSON.stringify(other) === text);
-      if (index < 0) index = plan.far.push(tree.plan) - 1;
+      if (index < 0) {
+        index = plan.far.push(tree.plan) - 1;
+        plan.farWhen.push(end);
+      } else if (plan.farWhen[index] !== end) plan.farWhen[index] = 'either';
       plan.near[index] = tree.plan;
       binding.ends.push({ responseKey: key, end, index, binding: tree.binding });
     }
     return [plan, binding];
+  }
+}
+
+/** The page a field reads, when it pages (its arguments refused: it reads all, and answers the refusal where it resolves). */
+function pageOrNull(field: RelatedField<Record<string, unknown>>, args: Record<string, unknown>) {
+  try {
+    return field.page?.(args) ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -301,20 +362,15 @@ export function planTrees(
   const planner = new Planner(info);
   try {
     let nodes = [...info.fieldNodes];
-    let type = getNamedType(info.returnType);
-    for (const name of itemPath) {
-      if (!isObjectType(type)) return null;
-      const fields = planner.collect(
-        type,
-        nodes.map((n) => n.selectionSet),
-      );
-      nodes = [...fields.values()].flat().filter((n) => n.name.value === name);
-      const field = type.getFields()[name];
-      if (nodes.length === 0 || !field) return null;
-      type = getNamedType(field.type);
+    if (itemPath.length > 0) {
+      const type = getNamedType(info.returnType);
+      const items = isObjectType(type) ? planner.follow(nodes, type, itemPath) : null;
+      if (!items) return null;
+      [nodes] = items;
     }
     const tree = planner.entity(nodes, kinds, 1);
-    return tree.plan.related.length > 0 ? tree : null;
+    // a selection too large to read at once is read level by level, each level bounded by the loaders' batches
+    return tree.plan.related.length > 0 && readsOf(tree.plan) <= MAX_TREE_READS ? tree : null;
   } catch (error) {
     if (error instanceof Decline) return null;
     throw error;

@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import type { Loaders } from '../loaders.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { EntityRef } from '../refs.js';
-import { DEFAULT_PAGE_SIZE, type PageArgs, sliceConnection } from '../pagination.js';
+import { connectionOf, DEFAULT_PAGE_SIZE, type PageArgs, pageOf, sliceConnection } from '../pagination.js';
 import { type RelatedField, relatedResolver } from '../related.js';
 import { readTrees } from '../prefetch/trees.js';
 import type { Modality } from '../../domain/claims.js';
@@ -59,11 +59,16 @@ const RELATIONSHIPS: RelatedField<RelationshipsArgs> = {
   }),
   needsEvidence: (args) => (args.modality?.length ?? 0) > 0,
   ordersByOtherEnd: false,
-  answer: (_entity, related, args) =>
-    sliceConnection(
-      related.map((r) => r.relationship).filter((r) => assertedAs(r.evidence, args.modality)),
+  // the store pages by key when no modality filter has to look at each one's evidence first
+  page: (args) => ((args.modality?.length ?? 0) > 0 ? null : pageOf(args)),
+  answer: (_entity, related, args, paged) => {
+    const relationships = related.map((r) => r.relationship);
+    if (paged) return connectionOf(relationships, paged.offset, paged.totalCount);
+    return sliceConnection(
+      relationships.filter((r) => assertedAs(r.evidence, args.modality)),
       args,
-    ),
+    );
+  },
   items: 'relationships',
   itemPath: ['edges', 'node'],
 };

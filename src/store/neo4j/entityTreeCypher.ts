@@ -18,7 +18,8 @@ import {
   type RelatedTreePlan,
   TREE_ENTITY_PROPERTIES,
 } from '../entityTrees.js';
-import { toEntity, toRelationship } from './mapping.js';
+import neo4j from 'neo4j-driver';
+import { toEntity, toNumber, toRelationship } from './mapping.js';
 import type { Row } from './rows.js';
 
 /** Deeper plans than this are refused (the GraphQL layer then reads level by level). */
@@ -41,6 +42,15 @@ const literalList = (values: readonly string[]) => `[${values.map((v) => `'${v}'
 
 class TreeCypher {
   private variables = 0;
+  /** The query's parameters: a page's bounds, the one thing of a plan that varies request by request. */
+  readonly parameters: Record<string, unknown> = {};
+
+  private parameter(value: number): string {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a page bound: ${value}`);
+    const name = `p${Object.keys(this.parameters).length}`;
+    this.parameters[name] = neo4j.int(value);
+    return `$${name}`;
+  }
 
   private fresh(prefix: string): string {
     this.variables += 1;
@@ -82,22 +92,39 @@ class TreeCypher {
       `from: startNode(${r}).key`,
       `to: endNode(${r}).key`,
     ];
-    const far = plan.far.map((p) => this.entity(o, p, depth + 1));
+    const far = plan.far.map((p, i) => {
+      const projection = this.entity(o, p, depth + 1);
+      const when = plan.farWhen[i] ?? 'either';
+      if (when === 'either') return projection;
+      return `CASE WHEN ${when === 'from' ? 'startNode' : 'endNode'}(${r}) = ${v} THEN null ELSE ${projection} END`;
+    });
     const near = plan.near.map((p) => this.entity(v, p, depth + 1));
+    const page = plan.page
+      ? `WITH ${r}, ${o} ORDER BY ${r}.key SKIP ${this.parameter(plan.page.offset)} LIMIT ${this.parameter(plan.page.limit)} `
+      : '';
     const items =
-      `COLLECT { MATCH ${pattern}${otherKind} ` +
+      `COLLECT { MATCH ${pattern}${otherKind} ${page}` +
       `RETURN {r: ${r} {${relationship.join(', ')}}${plan.orderByOther ? `, o: ${orderProperties(o)}` : ''}, ` +
       `far: [${far.join(', ')}]} }`;
-    const tree = `{near: [${near.join(', ')}], items: ${items}}`;
+    const total = plan.page ? `, total: COUNT { MATCH ${pattern}${otherKind} }` : '';
+    const tree = `{near: [${near.join(', ')}], items: ${items}${total}}`;
     if (!plan.forKinds) return tree;
     const kinds = checked(plan.forKinds, ENTITY_KINDS, 'kind');
     return `CASE WHEN ${v}.kind IN ${literalList(kinds)} THEN ${tree} ELSE null END`;
   }
 }
 
-/** The query for `plan` from `roots`, answering one row with `totalCount` and `trees`. */
-export function entityTreeQuery(roots: EntityTreeRoots, plan: EntityTreePlan): string {
-  const tree = new TreeCypher().entity('e', plan, 1);
+/** The query for `plan` from `roots`, answering one row with `totalCount` and `trees`, and its page parameters. */
+export function entityTreeQuery(
+  roots: EntityTreeRoots,
+  plan: EntityTreePlan,
+): { query: string; parameters: Record<string, unknown> } {
+  const cypher = new TreeCypher();
+  const tree = cypher.entity('e', plan, 1);
+  return { query: rootsQuery(roots, tree), parameters: cypher.parameters };
+}
+
+function rootsQuery(roots: EntityTreeRoots, tree: string): string {
   if ('keys' in roots) {
     return `UNWIND $keys AS key MATCH (e:Entity {key: key}) WITH collect(e) AS page
 RETURN size(page) AS totalCount, [e IN page | ${tree}] AS trees`;
@@ -129,7 +156,7 @@ export function toEntityTree(row: Row, plan: EntityTreePlan): EntityTree {
 }
 
 function toRelatedTree(row: Row | null, plan: RelatedTreePlan, key: string): RelatedTree {
-  if (!row) return { near: [], items: [] };
+  if (!row) return { near: [], items: [], totalCount: null };
   const near = row.near as Row[];
   return {
     near: plan.near.map((p, i) => toEntityTree(near[i]!, p)),
@@ -141,9 +168,10 @@ function toRelatedTree(row: Row | null, plan: RelatedTreePlan, key: string): Rel
         return {
           relationship,
           other: toEntity((item.o as Row | undefined) ?? { key: otherKey }),
-          far: plan.far.map((p, i) => toEntityTree(far[i]!, p)),
+          far: plan.far.map((p, i) => (far[i] ? toEntityTree(far[i] as Row, p) : null)),
         };
       })
       .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
+    totalCount: row.total === undefined ? null : toNumber(row.total),
   };
 }

@@ -194,11 +194,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async entityTrees(roots: EntityTreeRoots, plan: EntityTreePlan): Promise<EntityTreePage> {
-    const parameters =
+    const rootParameters =
       'keys' in roots
         ? { keys: roots.keys }
         : { kind: roots.kind, offset: neo4j.int(roots.offset), limit: neo4j.int(roots.limit) };
-    const [row] = await this.read(entityTreeQuery(roots, plan), parameters);
+    const { query, parameters } = entityTreeQuery(roots, plan);
+    const [row] = await this.read(query, { ...rootParameters, ...parameters });
     const trees = ((row?.trees as Row[]) ?? []).map((tree) => toEntityTree(tree, plan));
     const totalCount = toNumber(row?.totalCount ?? 0);
     if (!('keys' in roots)) return { trees, totalCount };
