@@ -1,4 +1,5 @@
 /** The operations a benchmark runs: what analysts and front ends do most, and a baseline. */
+import type { CaseGraph } from '../../src/domain/model.js';
 
 export interface Operation {
   name: string;
@@ -45,4 +46,15 @@ export function operations(subjects: Subjects): Operation[] {
       variables: { year: subjects.year },
     },
   ];
+}
+
+/** A typical entity of a synthetic case to open and expand: a person with a median number of links. */
+export function syntheticSubjects(graph: CaseGraph): Subjects {
+  const degree = new Map<string, number>();
+  for (const r of graph.relationships) for (const k of [r.from, r.to]) degree.set(k, (degree.get(k) ?? 0) + 1);
+  const people = graph.entities
+    .filter((e) => e.kind === 'PERSON')
+    .sort((a, b) => (degree.get(a.key) ?? 0) - (degree.get(b.key) ?? 0));
+  const median = people[Math.floor(people.length / 2)]!;
+  return { focus: ['Person', median.key], search: 'person 12', year: '2010' };
 }

@@ -3,8 +3,9 @@
  * the operations in operations.ts; then a scale run on Neo4j with synthetic cases. Prints a table
  * and writes it, as JSON and as Markdown with the machine it ran on, under bench/results/.
  *
- * Settings: BENCH_SECONDS (5 per operation), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000;
- * "none" to skip), NEO4J_URI (otherwise the local Neo4j is started here).
+ * Settings: BENCH_SECONDS (5 per operation), BENCH_WARMUP (2 s of the same requests before each,
+ * not measured), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000; "none" to skip), NEO4J_URI
+ * (otherwise the local Neo4j is started here).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,15 +16,15 @@ import { freePort } from '../localNeo4j.js';
 import { benchNeo4j } from './benchNeo4j.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { loadCases } from '../../src/domain/loadCases.js';
-import type { CaseGraph } from '../../src/domain/model.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { createDriver } from '../../src/store/neo4j/driver.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
-import { operations, RUST_SUBJECTS, type Operation, type Subjects } from './operations.js';
+import { operations, RUST_SUBJECTS, syntheticSubjects, type Operation, type Subjects } from './operations.js';
 import { syntheticCase } from './synthetic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000')
   .split(',')
   .filter((s) => s && s !== 'none')
@@ -89,6 +90,16 @@ async function storeRoundTrips(url: string): Promise<number> {
 
 async function measure(url: string, operation: Operation): Promise<Omit<Row, 'dataset' | 'store' | 'costVsBaseline'>> {
   let mismatches = 0;
+  const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+  // not measured: the first requests of a fresh server and database plan their queries and warm the JIT
+  if (WARMUP > 0) {
+    await autocannon({
+      url: `${url}/graphql`,
+      connections: CONNECTIONS,
+      duration: WARMUP,
+      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body }],
+    });
+  }
   const before = await storeRoundTrips(url);
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -98,7 +109,7 @@ async function measure(url: string, operation: Operation): Promise<Omit<Row, 'da
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+        body,
         onResponse: (status: number, body: string) => {
           if (status !== 200 || body.includes('"errors"')) mismatches++;
         },
@@ -134,17 +145,6 @@ async function benchServer(dataset: string, store: string, url: string, subjects
     );
   }
   return rows;
-}
-
-/** A typical entity of a synthetic case to open and expand: a person with a median number of links. */
-function syntheticSubjects(graph: CaseGraph): Subjects {
-  const degree = new Map<string, number>();
-  for (const r of graph.relationships) for (const k of [r.from, r.to]) degree.set(k, (degree.get(k) ?? 0) + 1);
-  const people = graph.entities
-    .filter((e) => e.kind === 'PERSON')
-    .sort((a, b) => (degree.get(a.key) ?? 0) - (degree.get(b.key) ?? 0));
-  const median = people[Math.floor(people.length / 2)]!;
-  return { focus: ['Person', median.key], search: 'person 12', year: '2010' };
 }
 
 function table(rows: Row[]): string {
