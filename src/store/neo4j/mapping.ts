@@ -5,6 +5,7 @@ import type { EntityKind, RelationshipType } from '../../domain/kinds.js';
 import { isModality } from '../../domain/claims.js';
 import type { ClaimEvidence, Entity, Evidence, Relationship, Source } from '../../domain/model.js';
 import { compareEvidence } from '../../domain/ordering.js';
+import { TREE_ENTITY_PROPERTIES } from '../entityTrees.js';
 
 type Properties = Record<string, unknown>;
 
@@ -43,23 +44,7 @@ function claimEvidenceList(row: Properties): ClaimEvidence[] {
  * ordering (searchName, searchAliases, searchText, timelineKey, dateEarliest, dateLatest).
  * Neo4jStore checks, when it loads, that every read query projects each of them.
  */
-export const ENTITY_PROPERTIES = [
-  'key',
-  'kind',
-  'name',
-  'aliases',
-  'summary',
-  'mentionSources',
-  'mentionStarts',
-  'mentionEnds',
-  'occupations',
-  'organisationType',
-  'productionType',
-  'locationType',
-  'eventType',
-  'date',
-  'formerKeys',
-] as const;
+export const ENTITY_PROPERTIES = TREE_ENTITY_PROPERTIES;
 /** A relationship's own properties; its type and ends come from the graph (type(r), the end nodes' keys). */
 export const RELATIONSHIP_PROPERTIES = [
   'key',
