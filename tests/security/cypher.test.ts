@@ -508,13 +508,19 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
 
   describe('reads of the API itself', () => {
     it('each carry a transaction timeout of STORE_TIMEOUT_MS, so Neo4j stops what the API gave up on', async () => {
-      const configs: unknown[] = [];
+      // each read is an auto-commit transaction: a READ session, and the timeout on its run
+      const configs: { session: unknown; transaction: unknown }[] = [];
       const spied = new Proxy(direct, {
         get(target, property, receiver) {
-          if (property !== 'executeQuery') return Reflect.get(target, property, receiver);
-          return (query: string, parameters: Record<string, unknown>, config: unknown) => {
-            configs.push(config);
-            return target.executeQuery(query, parameters, config as Parameters<Driver['executeQuery']>[2]);
+          if (property !== 'session') return Reflect.get(target, property, receiver);
+          return (sessionConfig: Parameters<Driver['session']>[0]) => {
+            const session = target.session(sessionConfig);
+            const run = session.run.bind(session);
+            session.run = ((query: string, parameters: Record<string, unknown>, transaction: unknown) => {
+              configs.push({ session: sessionConfig, transaction });
+              return run(query, parameters, transaction as never);
+            }) as typeof session.run;
+            return session;
           };
         },
       });
@@ -525,7 +531,9 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
       await reads.relationshipsOf(['alec-baldwin']);
       await reads.ping();
       expect(configs).toHaveLength(5);
-      for (const config of configs) expect(config).toMatchObject({ transactionConfig: { timeout: 1234 } });
+      for (const config of configs) {
+        expect(config).toMatchObject({ session: { defaultAccessMode: 'READ' }, transaction: { timeout: 1234 } });
+      }
     });
   });
 

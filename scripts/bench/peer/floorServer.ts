@@ -55,14 +55,19 @@ function parametersOf(operation: FloorOperation, input: Record<string, unknown>)
   }
 }
 
-/** Answers one operation: its rows as plain objects, in the order Neo4j gave them. */
+/**
+ * Answers one operation: its rows as plain objects, in the order Neo4j gave them. One auto-commit
+ * READ transaction, the cheapest way to send a query (one round trip), as the project's store reads.
+ */
 export function floorHandler(driver: Driver, database: string) {
   return async (operation: FloorOperation, input: Record<string, unknown>): Promise<Record<string, unknown>[]> => {
-    const { records } = await driver.executeQuery(FLOOR_CYPHER[operation], parametersOf(operation, input), {
-      database,
-      routing: neo4j.routing.READ,
-    });
-    return records.map((record) => record.toObject());
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const { records } = await session.run(FLOOR_CYPHER[operation], parametersOf(operation, input));
+      return records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
   };
 }
 
