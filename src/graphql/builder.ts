@@ -7,7 +7,7 @@ import { valueFromASTUntyped } from 'graphql';
 import type { Context } from './context.js';
 import { checkListLength, clientError } from './errors.js';
 import { decodeId, encodeGlobalID } from './globalIds.js';
-import { readTrees } from './prefetch/trees.js';
+import { treeReader } from './prefetch/trees.js';
 import { ENTITY_KINDS, KIND_NAME } from '../domain/kinds.js';
 
 const KIND_OF_TYPENAME = new Map(ENTITY_KINDS.map((kind) => [KIND_NAME[kind], kind]));
@@ -73,7 +73,8 @@ export const builder = new SchemaBuilder<{
       // an entity and what the query selects below it in one read, where the store can (prefetch/)
       resolve: async (_root, args, context, info, resolveNode) => {
         const kind = KIND_OF_TYPENAME.get(args.id.typename);
-        const [read] = kind ? ((await readTrees(context, info, { keys: [args.id.id] }, [kind]))?.entities ?? []) : [];
+        const readAhead = kind ? treeReader(context, info, [kind]) : null;
+        const [read] = readAhead ? (await readAhead({ keys: [args.id.id] })).entities : [];
         if (read) return read.kind === kind ? read : null;
         return resolveNode(args.id);
       },

@@ -17,19 +17,21 @@ export interface ReadTrees {
 }
 
 /**
- * The entities at `roots`, with everything the query selects below them read ahead. Their objects
- * hold only what the selection reads, so they are never put in the loaders' caches.
+ * How the current field reads the entities it returns (at `itemPath` below it) with everything the
+ * query selects below them, planned once; null when the store cannot or the planner declines. The
+ * entities it reads hold only what the selection reads, so they are never put in the loaders' caches.
  */
-export async function readTrees(
+export function treeReader(
   { store }: Context,
   info: GraphQLResolveInfo,
-  roots: EntityTreeRoots,
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
-): Promise<ReadTrees | null> {
-  if (!store.entityTrees) return null;
-  const planned = planTrees(info, kinds, itemPath);
-  if (!planned) return null;
-  const page = await store.entityTrees(roots, planned.plan);
-  return { entities: page.trees.map((tree) => attachTree(tree, planned.binding)), totalCount: page.totalCount };
+): ((roots: EntityTreeRoots) => Promise<ReadTrees>) | null {
+  const entityTrees = store.entityTrees?.bind(store);
+  const planned = entityTrees ? planTrees(info, kinds, itemPath) : null;
+  if (!entityTrees || !planned) return null;
+  return async (roots) => {
+    const page = await entityTrees(roots, planned.plan);
+    return { entities: page.trees.map((tree) => attachTree(tree, planned.binding)), totalCount: page.totalCount };
+  };
 }

@@ -10,7 +10,7 @@ import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { EntityRef } from '../refs.js';
 import { connectionOf, DEFAULT_PAGE_SIZE, type PageArgs, pageOf, sliceConnection } from '../pagination.js';
 import { type RelatedField, relatedResolver } from '../related.js';
-import { readTrees } from '../prefetch/trees.js';
+import { treeReader } from '../prefetch/trees.js';
 import type { Modality } from '../../domain/claims.js';
 import { DirectionEnum, EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 import { EvidenceRef } from '../refs.js';
@@ -133,7 +133,8 @@ builder.queryField('entity', (t) =>
     },
     resolve: async (_root, { kind, key }, context, info) => {
       const { loaders, store } = context;
-      const [read] = (await readTrees(context, info, { keys: [key] }, [kind]))?.entities ?? [];
+      const readAhead = treeReader(context, info, [kind]);
+      const [read] = readAhead ? (await readAhead({ keys: [key] })).entities : [];
       if (read) return read.kind === kind ? read : null;
       // a key merged away resolves to the entity it was merged into
       const current = (await loaders.entity.load(key)) ?? (await survivorOf(key, store, loaders));

@@ -11,7 +11,7 @@ import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { EntityRef } from '../refs.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
-import { readTrees } from '../prefetch/trees.js';
+import { treeReader } from '../prefetch/trees.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -69,17 +69,17 @@ export function entityListField(
         const unfiltered = Object.values(filter).every(
           (value) => value === undefined || value === null || value === '',
         );
+        const readAhead = treeReader(context, info, [kind], ['edges', 'node']);
         // the page and everything selected below it in one read, when nothing filters the page
-        const read = unfiltered
-          ? await readTrees(context, info, { kind, offset, limit }, [kind], ['edges', 'node'])
-          : null;
-        if (read) return connectionOf(read.entities, offset, read.totalCount);
+        if (readAhead && unfiltered) {
+          const read = await readAhead({ kind, offset, limit });
+          return connectionOf(read.entities, offset, read.totalCount);
+        }
         const page = await store.listEntities(kind, filter, { offset, limit });
-        const trees =
-          page.items.length > 0
-            ? await readTrees(context, info, { keys: page.items.map((e) => e.key) }, [kind], ['edges', 'node'])
-            : null;
-        if (trees) return connectionOf(trees.entities, offset, page.totalCount);
+        if (readAhead && page.items.length > 0) {
+          const read = await readAhead({ keys: page.items.map((e) => e.key) });
+          return connectionOf(read.entities, offset, page.totalCount);
+        }
         primeEntities(loaders, page.items);
         return connectionOf(page.items, offset, page.totalCount);
       },
