@@ -21,14 +21,12 @@ import { createDriver } from '../../src/store/neo4j/driver.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 import { operations, RUST_SUBJECTS, syntheticSubjects, type Operation, type Subjects } from './operations.js';
 import { syntheticCase } from './synthetic.js';
+import { benchScale, numberSetting } from './settings.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const SCALE = (process.env.BENCH_SCALE ?? '1000,10000,100000')
-  .split(',')
-  .filter((s) => s && s !== 'none')
-  .map(Number);
+const SECONDS = numberSetting('BENCH_SECONDS', 5);
+const CONNECTIONS = numberSetting('BENCH_CONNECTIONS', 10);
+const WARMUP = numberSetting('BENCH_WARMUP', 2);
+const SCALE = benchScale('1000,10000,100000');
 
 interface Row {
   dataset: string;

@@ -8,6 +8,11 @@ export interface EntityFilter {
   mentionedIn?: string | null;
 }
 
+/** Whether `filter` keeps every entity: no name text (an empty one matches all), no keys list, no source. */
+export function keepsEveryEntity(filter: EntityFilter): boolean {
+  return !filter.nameContains && (filter.keys ?? null) === null && (filter.mentionedIn ?? null) === null;
+}
+
 export interface EventFilter {
   eventTypes?: readonly string[] | null;
   /** ISO days: the event's period must overlap [from, to]. */

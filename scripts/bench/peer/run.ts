@@ -38,6 +38,7 @@ import { seedNeo4j } from '../../../src/store/neo4j/seed.js';
 import { freePort } from '../../localNeo4j.js';
 import { benchNeo4j } from '../benchNeo4j.js';
 import { syntheticCase } from '../synthetic.js';
+import { benchScale, numberSetting } from '../settings.js';
 import {
   agree,
   OPERATION_NAMES,
@@ -52,18 +53,15 @@ import {
   syntheticPeerSubjects,
 } from './operations.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
+const SECONDS = numberSetting('BENCH_SECONDS', 5);
+const ROUNDS = numberSetting('BENCH_ROUNDS', 3);
+const CONNECTIONS = numberSetting('BENCH_CONNECTIONS', 10);
+const WARMUP = numberSetting('BENCH_WARMUP', 1);
 /** The project's response cache is off unless RESPONSE_CACHE_TTL_MS is set for this run. */
 const PROJECT_CACHE_TTL_MS = process.env.RESPONSE_CACHE_TTL_MS || '0';
 /** The checkout measured as "the project": this one, or BENCH_PROJECT_DIR's. */
 const PROJECT_DIR = process.env.BENCH_PROJECT_DIR ? resolve(process.env.BENCH_PROJECT_DIR) : PROJECT_ROOT;
-const SCALE = (process.env.BENCH_SCALE ?? '10000')
-  .split(',')
-  .filter((s) => s && s !== 'none')
-  .map(Number);
+const SCALE = benchScale('10000');
 
 interface Server {
   name: ServerName;

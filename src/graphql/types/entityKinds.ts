@@ -3,6 +3,7 @@
  * ID) and, for all but events, a root list that pages through it by name.
  */
 import type { ObjectFieldsShape, ObjectRef } from '@pothos/core';
+import { keepsEveryEntity } from '../../domain/filters.js';
 import type { EntityKind } from '../../domain/kinds.js';
 import type { Entity } from '../../domain/model.js';
 import { builder } from '../builder.js';
@@ -66,12 +67,9 @@ export function entityListField(
         const { store, loaders } = context;
         const { offset, limit } = pageOf(args);
         const filter = toEntityFilter(args.where);
-        const unfiltered = Object.values(filter).every(
-          (value) => value === undefined || value === null || value === '',
-        );
         const readAhead = treeReader(context, info, [kind], ['edges', 'node']);
         // the page and everything selected below it in one read, when nothing filters the page
-        if (readAhead && unfiltered) {
+        if (readAhead && keepsEveryEntity(filter)) {
           const read = await readAhead({ kind, offset, limit });
           return connectionOf(read.entities, offset, read.totalCount);
         }

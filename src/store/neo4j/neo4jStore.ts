@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { EntityFilter, EventFilter, OrderDirection } from '../../domain/filters.js';
+import { type EntityFilter, type EventFilter, keepsEveryEntity, type OrderDirection } from '../../domain/filters.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/kinds.js';
 import type { Change } from '../../domain/changes.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
@@ -131,8 +131,7 @@ export class Neo4jStore implements GraphStore {
     };
     const offset = neo4j.int(page.offset);
     const limit = neo4j.int(page.limit);
-    const unfiltered = Object.values(filters).every((value) => value === null);
-    const rows = unfiltered
+    const rows = keepsEveryEntity(filter)
       ? await this.read(ENTITY_PAGE, { kind, offset, limit })
       : await this.read(QUERIES.listEntities, { kind, ...filters, offset, limit });
     return Neo4jStore.pageOf(rows);
