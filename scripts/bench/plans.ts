@@ -24,15 +24,20 @@ interface Sent {
   parameters: Record<string, unknown>;
 }
 
-/** The driver, recording what the store sends through executeQuery (every read goes that way). */
+/** The driver, recording what the store sends through its sessions' `run` (every read goes that way). */
 function recording(driver: Driver, sent: Sent[]): Driver {
   return new Proxy(driver, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (property !== 'executeQuery') return typeof value === 'function' ? value.bind(target) : value;
-      return (query: string, parameters: Record<string, unknown>, config: unknown) => {
-        sent.push({ query, parameters });
-        return (value as Driver['executeQuery']).call(target, query, parameters, config as never);
+      if (property !== 'session') return typeof value === 'function' ? value.bind(target) : value;
+      return (...args: Parameters<Driver['session']>) => {
+        const session = target.session(...args);
+        const run = session.run.bind(session);
+        session.run = ((query: string, parameters: Record<string, unknown>, config: unknown) => {
+          sent.push({ query, parameters });
+          return run(query, parameters, config as never);
+        }) as typeof session.run;
+        return session;
       };
     },
   });

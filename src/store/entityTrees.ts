@@ -62,7 +62,12 @@ export interface RelatedTreePlan {
    * field that leads to `from` never needs the other end read when `from` is the entity itself).
    */
   farWhen: readonly ('from' | 'to' | 'either')[];
-  near: readonly EntityTreePlan[];
+  /**
+   * Null where no end of that index can be the entity itself: a credit's `person`, read from the
+   * production, always leads to the other end, so the production is not read again with the
+   * person's selection.
+   */
+  near: readonly (EntityTreePlan | null)[];
 }
 
 /** Where the trees start: entities by key (in that order, absent keys left out), or a page of a kind by name. */
@@ -75,8 +80,8 @@ export interface EntityTree {
 }
 
 export interface RelatedTree {
-  /** The entity itself, read once per plan in `near`; empty when the plan is not for its kind. */
-  near: EntityTree[];
+  /** The entity itself, read once per plan in `near` (null where the plan's is); empty when the plan is not for its kind. */
+  near: (EntityTree | null)[];
   /** Ordered by relationship key. */
   items: RelatedTreeItem[];
   /** With a page: how many relationships there are in all. */

@@ -50,7 +50,7 @@ function itemsIn(tree: EntityTree): number {
     (n, r) =>
       n +
       r.items.length +
-      r.near.reduce((m, t) => m + itemsIn(t), 0) +
+      r.near.reduce((m, t) => m + (t ? itemsIn(t) : 0), 0) +
       r.items.reduce((m, item) => m + item.far.reduce((k, t) => k + (t ? itemsIn(t) : 0), 0), 0),
     0,
   );

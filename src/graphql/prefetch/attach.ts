@@ -8,7 +8,7 @@
 import type { Entity, Relationship } from '../../domain/model.js';
 import type { EntityTree } from '../../store/entityTrees.js';
 import type { RelatedEntity } from '../../store/graphStore.js';
-import type { EntityBinding } from './plan.js';
+import type { EndBinding, EntityBinding } from './plan.js';
 import { failedAnswer, withAnswers } from './prefetched.js';
 
 export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
@@ -18,11 +18,19 @@ export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
   binding.related.forEach((related, i) => {
     if (related.forKinds && !related.forKinds.includes(entity.kind)) return;
     const read = tree.related[i]!;
-    const near = related.ends.map((end) => attachTree(read.near[end.index]!, end.binding));
+    // the entity itself, for the ends that lead back to it: attached once per end, when an item does
+    const near: Entity[] = [];
+    const nearOf = (end: EndBinding, j: number) => {
+      near[j] ??= attachTree(read.near[end.index]!, end.binding);
+      return near[j];
+    };
     const items: RelatedEntity[] = read.items.map((item) => {
       const ends = related.ends.map((end, j): [string, Entity] => [
         end.responseKey,
-        item.relationship[end.end] === entity.key ? near[j]! : attachTree(farOf(item.far[end.index]), end.binding),
+        // where the plan read no near end (the end is always the other node), a self-loop's end is the far one
+        item.relationship[end.end] === entity.key && read.near[end.index]
+          ? nearOf(end, j)
+          : attachTree(farOf(item.far[end.index]), end.binding),
       ]);
       const relationship: Relationship =
         ends.length > 0 ? withAnswers({ ...item.relationship }, new Map(ends)) : item.relationship;

@@ -83,7 +83,7 @@ interface RelatedBinding {
   items: EntityBinding | null;
 }
 
-interface EndBinding {
+export interface EndBinding {
   responseKey: string;
   end: 'from' | 'to';
   /** Which of the plan's `far` and `near` it reads: fields that select the same share one. */
@@ -107,7 +107,7 @@ const MAX_TREE_READS = 64;
 /** How many relationship reads a plan makes. */
 function readsOf(plan: EntityTreePlan): number {
   return plan.related.reduce(
-    (sum, related) => sum + 1 + [...related.far, ...related.near].reduce((ends, end) => ends + readsOf(end), 0),
+    (sum, related) => sum + 1 + [...related.far, ...related.near].reduce((ends, end) => ends + (end ? readsOf(end) : 0), 0),
     0,
   );
 }
@@ -287,7 +287,7 @@ class Planner {
       evidence: field.needsEvidence(args),
       far: [] as EntityTreePlan[],
       farWhen: [] as ('from' | 'to' | 'either')[],
-      near: [] as EntityTreePlan[],
+      near: [] as (EntityTreePlan | null)[],
     };
     const binding: RelatedBinding = {
       responseKey: group.key,
@@ -328,12 +328,18 @@ class Planner {
       if (!endField || !end) throw new Decline(`${itemType.name}.${name} is read by its resolver`);
       const tree = this.entity(fieldNodes, kindsOf(endField), level + 1);
       const text = JSON.stringify(tree.plan);
+      // an end the field's direction puts on the other side (a credit's person, read from the
+      // production) is always the other node, a self-loop's included: read there, never as the entity
+      const alwaysOther = (read.direction === 'IN' && end === 'from') || (read.direction === 'OUT' && end === 'to');
       let index = plan.far.findIndex((other) => JSON.stringify(other) === text);
       if (index < 0) {
         index = plan.far.push(tree.plan) - 1;
-        plan.farWhen.push(end);
-      } else if (plan.farWhen[index] !== end) plan.farWhen[index] = 'either';
-      plan.near[index] = tree.plan;
+        plan.farWhen.push(alwaysOther ? 'either' : end);
+        plan.near.push(alwaysOther ? null : tree.plan);
+      } else {
+        if (alwaysOther || plan.farWhen[index] !== end) plan.farWhen[index] = 'either';
+        if (!alwaysOther) plan.near[index] = tree.plan;
+      }
       binding.ends.push({ responseKey: key, end, index, binding: tree.binding });
     }
     return [plan, binding];

@@ -98,7 +98,7 @@ class TreeCypher {
       if (when === 'either') return projection;
       return `CASE WHEN ${when === 'from' ? 'startNode' : 'endNode'}(${r}) = ${v} THEN null ELSE ${projection} END`;
     });
-    const near = plan.near.map((p) => this.entity(v, p, depth + 1));
+    const near = plan.near.map((p) => (p ? this.entity(v, p, depth + 1) : 'null'));
     const page = plan.page
       ? `WITH ${r}, ${o} ORDER BY ${r}.key SKIP ${this.parameter(plan.page.offset)} LIMIT ${this.parameter(plan.page.limit)} `
       : '';
@@ -159,7 +159,7 @@ function toRelatedTree(row: Row | null, plan: RelatedTreePlan, key: string): Rel
   if (!row) return { near: [], items: [], totalCount: null };
   const near = row.near as Row[];
   return {
-    near: plan.near.map((p, i) => toEntityTree(near[i]!, p)),
+    near: plan.near.map((p, i) => (p ? toEntityTree(near[i]!, p) : null)),
     items: (row.items as Row[])
       .map((item) => {
         const far = item.far as Row[];
