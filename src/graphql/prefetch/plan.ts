@@ -107,7 +107,8 @@ const MAX_TREE_READS = 64;
 /** How many relationship reads a plan makes. */
 function readsOf(plan: EntityTreePlan): number {
   return plan.related.reduce(
-    (sum, related) => sum + 1 + [...related.far, ...related.near].reduce((ends, end) => ends + (end ? readsOf(end) : 0), 0),
+    (sum, related) =>
+      sum + 1 + [...related.far, ...related.near].reduce((ends, end) => ends + (end ? readsOf(end) : 0), 0),
     0,
   );
 }
