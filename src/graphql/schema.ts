@@ -14,6 +14,7 @@ import './types/production.js';
 import './types/location.js';
 import './types/event.js';
 import './types/search.js';
+import './types/mostConnected.js';
 import './types/exploration.js';
 import './types/cypher.js';
 import './types/graphChanged.js';

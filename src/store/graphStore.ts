@@ -33,6 +33,13 @@ export interface RelatedEntity {
   entity: Entity;
 }
 
+/** An entity and how many relationships of the domain types (kinds.ts) touch it, either way. */
+export interface ConnectedEntity {
+  entity: Entity;
+  /** A relationship from the entity to itself counts once. */
+  degree: number;
+}
+
 export interface GraphStore {
   /** "neo4j" or "embedded", for logs and /ready. */
   readonly name: string;
@@ -44,6 +51,8 @@ export interface GraphStore {
   listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage>;
   /** Names and aliases matching the normalised `text`, best first (domain/search.ts), at most `limit`. */
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]>;
+  /** The `limit` entities (of `kinds`, all when null) with the most relationships, most first; ties by name, then key. */
+  mostConnected(kinds: readonly EntityKind[] | null, limit: number): Promise<ConnectedEntity[]>;
   entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
   /**
    * Each entity's relationships, both directions, ordered by key, each with the entity at its other

@@ -12,7 +12,16 @@ import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { MATCH_TIERS, matchTier, searchFieldsOf, type SearchFields, type SearchHit } from '../../domain/search.js';
 import { inTimelineOrder, overlaps } from '../../domain/timeline.js';
-import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTransaction } from '../graphStore.js';
+import type {
+  ConnectedEntity,
+  EntityPage,
+  GraphStore,
+  KindCounts,
+  Page,
+  RelatedEntity,
+  WriteTransaction,
+} from '../graphStore.js';
+import { rankByDegree } from './byDegree.js';
 
 // graphology ships CommonJS: its classes hang off the default export under Node's ESM loader.
 const { MultiDirectedGraph } = graphology;
@@ -72,6 +81,8 @@ export class MemoryStore implements GraphStore {
   private searchFields!: Map<string, SearchFields>;
   private mentionedIn!: Map<string, Entity[]>;
   private survivorOf!: Map<string, string>;
+  /** Every entity by degree, ranked on the first mostConnected after the graph changed, not on every write. */
+  private byDegree: ConnectedEntity[] | null = null;
   private readonly auditTrail: Change[];
   /** Writes run one after another: each waits for the one before it. */
   private lastWrite: Promise<unknown> = Promise.resolve();
@@ -95,6 +106,7 @@ export class MemoryStore implements GraphStore {
     this.sourceByKey = index.sourceByKey;
     this.eventsInOrder = index.eventsInOrder;
     this.survivorOf = index.survivorOf;
+    this.byDegree = null;
   }
 
   async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {
@@ -210,6 +222,12 @@ export class MemoryStore implements GraphStore {
     return hits
       .sort((a, b) => MATCH_TIERS.indexOf(a.tier) - MATCH_TIERS.indexOf(b.tier) || compareEntities(a.entity, b.entity))
       .slice(0, limit);
+  }
+
+  async mostConnected(kinds: readonly EntityKind[] | null, limit: number): Promise<ConnectedEntity[]> {
+    this.byDegree ??= rankByDegree(this.caseGraph);
+    const ranked = kinds ? this.byDegree.filter((c) => kinds.includes(c.entity.kind)) : this.byDegree;
+    return ranked.slice(0, limit);
   }
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {

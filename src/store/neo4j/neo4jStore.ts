@@ -13,7 +13,15 @@ import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
 import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from '../entityTrees.js';
-import type { EntityPage, GraphStore, KindCounts, Page, RelatedEntity, WriteTransaction } from '../graphStore.js';
+import type {
+  ConnectedEntity,
+  EntityPage,
+  GraphStore,
+  KindCounts,
+  Page,
+  RelatedEntity,
+  WriteTransaction,
+} from '../graphStore.js';
 import { QUERIES, readCypher } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { classify, Neo4jExecutor } from './executor.js';
@@ -37,6 +45,7 @@ const CHANGE_PAGE = readCypher('change-page');
 /** What list-entities and list-events answer without filters, reading only the page (and the count store). */
 const ENTITY_PAGE = readCypher('list-entities-page');
 const EVENT_PAGE = readCypher('list-events-page');
+const MOST_CONNECTED = readCypher('most-connected');
 
 /**
  * The read queries project by name only what the mappings read (mapping.ts), so one that missed a
@@ -52,6 +61,7 @@ function checkReadQueries(): void {
     [QUERIES.listEvents, ENTITY_PROPERTIES],
     [EVENT_PAGE, ENTITY_PROPERTIES],
     [QUERIES.search, ENTITY_PROPERTIES],
+    [MOST_CONNECTED, ENTITY_PROPERTIES],
     [QUERIES.entitiesByKeys, ENTITY_PROPERTIES],
     [QUERIES.entitiesMentionedIn, ENTITY_PROPERTIES],
     [QUERIES.relationshipsOf, [...ENTITY_PROPERTIES, ...RELATIONSHIP_PROPERTIES]],
@@ -66,6 +76,9 @@ function checkReadQueries(): void {
   }
   const unnamed = RELATIONSHIP_TYPES.filter((type) => !new RegExp(`[:|]${type}\\b`).test(QUERIES.relationshipsByKeys));
   if (unnamed.length > 0) throw new Error(`relationships-by-keys.cypher does not name ${unnamed.join(', ')}`);
+  // its degrees count typed patterns (a parameter would read every relationship, MENTIONS too)
+  const uncounted = RELATIONSHIP_TYPES.filter((type) => !new RegExp(`[:|]${type}\\b`).test(MOST_CONNECTED));
+  if (uncounted.length > 0) throw new Error(`most-connected.cypher does not count ${uncounted.join(', ')}`);
 }
 checkReadQueries();
 
@@ -171,6 +184,11 @@ export class Neo4jStore implements GraphStore {
       limit: neo4j.int(limit),
     });
     return rows.map((row) => ({ entity: Neo4jStore.entityOf(row), tier: MATCH_TIERS[toNumber(row.tier)]! }));
+  }
+
+  async mostConnected(kinds: readonly EntityKind[] | null, limit: number): Promise<ConnectedEntity[]> {
+    const rows = await this.read(MOST_CONNECTED, { kinds: nullIfEmpty(kinds), limit: neo4j.int(limit) });
+    return rows.map((row) => ({ entity: Neo4jStore.entityOf(row), degree: toNumber(row.degree) }));
   }
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
