@@ -14,7 +14,8 @@ import { corsFor, varyByOrigin } from './cors.js';
 import { csrfPrevention } from './csrf.js';
 import { explorerPage } from './explorerPage.js';
 import { exportRoutes } from './exports.js';
-import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TABS } from './graphiql.js';
+import { GRAPHIQL_TABS } from './graphiql.js';
+import { offlineGraphiQL } from './graphiqlPage.js';
 import { introspectionPolicy } from './introspection.js';
 import { limitsPlugin } from './limits.js';
 import { metricsRoute } from './metricsEndpoint.js';
@@ -51,11 +52,9 @@ export function createServer(
     maskedErrors: { maskError: maskErrorsButOutages },
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: options.graphiql && {
-      title: 'Case graph',
-      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
-      defaultTabs: GRAPHIQL_TABS,
-    },
+    graphiql: options.graphiql && { title: 'Case graph', defaultTabs: GRAPHIQL_TABS },
+    // GraphiQL's script, styles and workers from this server, not unpkg.com: it works offline
+    renderGraphiQL: offlineGraphiQL(),
     maxRequestBodySize: options.limits.maxBodyBytes,
     // limitsPlugin enforces MAX_BATCH itself, with QUERY_TOO_COMPLEX; Yoga's own limit stays out of its way
     batching: { limit: Number.MAX_SAFE_INTEGER },

@@ -1,8 +1,12 @@
-/** What GraphiQL opens with: the case at a glance, in tabs a new user can run as they are. */
+/**
+ * What GraphiQL opens with: the case at a glance, in tabs a new user can run as they are. GraphiQL
+ * names a tab after its operation, so every query here is a named operation (an anonymous one is
+ * "<untitled>"); the entity page comes first, and is the tab that opens.
+ */
 
 const ENTITY_PAGE = `# An entity page: Alec Baldwin, what the article says about him, and where it says it.
 # Press the run button (or Ctrl-Enter). The Docs pane on the left describes every field.
-{
+query EntityPage {
   entity(kind: PERSON, key: "alec-baldwin") {
     id
     name
@@ -30,7 +34,7 @@ query Search($text: String = "attorney's") {
 `;
 
 const TIMELINE = `# The timeline: events by date, then by where the article first mentions them (undated last).
-{
+query Timeline {
   timeline {
     name
     eventType
@@ -42,16 +46,25 @@ const TIMELINE = `# The timeline: events by date, then by where the article firs
 }
 `;
 
-const CASE_OVERVIEW = `# The case in numbers, and its sources.
-{
+const CASE_OVERVIEW = `# The case in numbers, its sources, and its most connected entities.
+query CaseOverview {
   sources { key title }
   people(first: 50) { totalCount edges { node { name occupations } } }
   organisations { totalCount edges { node { name } } }
   productions { totalCount edges { node { name } } }
   locations { totalCount edges { node { name } } }
   events { totalCount }
+  mostConnected(first: 5) { degree entity { __typename name } }
 }
 `;
 
+/**
+ * GraphiQL's `defaultTabs`, and no `defaultQuery` beside them: GraphiQL reads that only when there
+ * are no default tabs. The welcome comment that used to fill the first tab came from Yoga's own
+ * GraphiQL component as Yoga's default page loads it from unpkg.com (@graphql-yoga/graphiql 4.5):
+ * it passed its welcome text as GraphiQL's `initialQuery` whenever the URL held no query, and the
+ * initial query goes into the open tab's editor over the tab's own text (a query of comments only:
+ * "Syntax Error: Unexpected <EOF>" when run). The build that graphiqlPage.ts serves leaves the
+ * welcome out when there are default tabs; graphiqlStoredTabs.ts deals with tabs a browser kept.
+ */
 export const GRAPHIQL_TABS = [ENTITY_PAGE, SEARCH, TIMELINE, CASE_OVERVIEW].map((query) => ({ query }));
-export const GRAPHIQL_DEFAULT_QUERY = ENTITY_PAGE;

@@ -16,15 +16,49 @@ describe('the server', () => {
     const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('Case graph');
+    expect(html).toContain('<title>Case graph</title>');
     for (const tab of [
-      'entity(kind: PERSON, key: \\"alec-baldwin\\")',
-      'search(text: $text',
-      'timeline {',
-      'people(first: 50)',
+      'query EntityPage {\\n  entity(kind: PERSON, key: \\"alec-baldwin\\")',
+      'query Search($text: String',
+      'query Timeline {',
+      'query CaseOverview {',
     ]) {
       expect(html).toContain(tab);
     }
+  });
+
+  it('serves GraphiQL whole: its page names no other origin, and its policy lets it reach none', async () => {
+    const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    // the markup around the inline script and styles: every src and href is inline (data:) or here
+    const markup = html.replace(/<(script|style)>[\s\S]*?<\/\1>/g, '<$1></$1>');
+    const references = [...markup.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(references.filter((url) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url!))).toEqual([]);
+    expect(markup).not.toMatch(/<script[^>]+src|<link[^>]+stylesheet/);
+    // every url() of its stylesheets is a data: URL (its fonts and icons)
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+    const urls = [...styles.matchAll(/url\(\s*["']?([^"')\s]{0,40})/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    expect(styles).not.toContain('@import');
+    expect(html).not.toContain('unpkg.com');
+    // what the browser enforces: scripts by hash, requests to this origin only
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives: Record<string, string[]> = Object.fromEntries(
+      policy.split('; ').map((directive) => {
+        const [name, ...sources] = directive.split(' ');
+        return [name, sources];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['script-src']?.length).toBeGreaterThan(0);
+    expect(directives['script-src']?.every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toBe(true);
+    expect(
+      Object.values(directives)
+        .flat()
+        .filter((source) => /\/\/|\*|https?:/.test(source)),
+    ).toEqual([]);
   });
 
   it('answers every GraphiQL tab without errors', async () => {
