@@ -22,6 +22,7 @@ import { metricsRoute } from './metricsEndpoint.js';
 import { requireReadScope } from './requireAuth.js';
 import { createLogger, createMetrics, meteredStore, observe, yogaLogger, type Metrics } from './observability.js';
 import { readiness } from './readiness.js';
+import { staticTransfer } from './staticTransfer.js';
 import { responseCache } from './responseCache.js';
 import { maskErrorsButOutages } from './errorMasking.js';
 import { requestErrorsWithoutEcho } from './requestErrors.js';
@@ -77,6 +78,8 @@ export function createServer(
       readiness(store),
       exportRoutes(store, options),
       explorerPage(),
+      // GraphiQL's 9 MB page and the explorer's files: compressed, and a 304 on a reload
+      staticTransfer(),
       // shutdown (closeGracefully) disposes Yoga before it closes the store: Redis goes with Yoga
       { onDispose: () => events.close() },
     ],

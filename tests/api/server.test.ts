@@ -1,5 +1,6 @@
 /** The HTTP surface around GraphQL: GraphiQL, health, readiness, and the committed SDL. */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { printedSchema } from '../../src/graphql/printSchema.js';
 import { SCHEMA_FILE } from '../../src/paths.js';
@@ -59,6 +60,32 @@ describe('the server', () => {
         .flat()
         .filter((source) => /\/\/|\*|https?:/.test(source)),
     ).toEqual([]);
+  });
+
+  it('sends GraphiQL compressed to a browser that accepts it, and a 304 on a reload', async () => {
+    const plain = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+    const html = await plain.text();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const compressed = await yoga.fetch('http://test/graphql', {
+      headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    const bytes = Buffer.from(await compressed.arrayBuffer());
+    expect(bytes.length).toBeLessThan(html.length / 2);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(html);
+    const reload = await yoga.fetch('http://test/graphql', {
+      headers: { accept: 'text/html', 'if-none-match': etag! },
+    });
+    expect(reload.status).toBe(304);
+    expect(await reload.text()).toBe('');
+    // the API's own answers at the same path are never touched
+    const answer = await yoga.fetch('http://test/graphql?query=%7B__typename%7D', {
+      headers: { accept: 'application/json', 'accept-encoding': 'gzip', 'x-graphql-yoga-csrf': '1' },
+    });
+    expect(answer.headers.get('content-encoding')).toBeNull();
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers every GraphiQL tab without errors', async () => {
