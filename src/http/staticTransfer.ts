@@ -15,7 +15,7 @@ const STATIC_PATHS = new Set(['/', '/graphql', '/explorer.js', '/explorer.css', 
 interface Prepared {
   text: string;
   etag: string;
-  gzipped: Uint8Array;
+  gzipped: Uint8Array<ArrayBuffer>;
 }
 
 const acceptsGzip = (request: Request) => /\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '');
@@ -28,7 +28,7 @@ export function staticTransfer(): Plugin {
     const fresh = {
       text,
       etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`,
-      gzipped: gzipSync(text),
+      gzipped: new Uint8Array(gzipSync(text)),
     };
     prepared.set(path, fresh);
     return fresh;
