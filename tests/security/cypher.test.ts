@@ -537,6 +537,37 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     });
   });
 
+  describe('a flood of mostConnected', () => {
+    it('scans the graph once per kinds filter and period, however often and however much it is asked', async () => {
+      const sent: string[] = [];
+      const counted = new Proxy(direct, {
+        get(target, property, receiver) {
+          if (property !== 'session') return Reflect.get(target, property, receiver);
+          return (sessionConfig: Parameters<Driver['session']>[0]) => {
+            const session = target.session(sessionConfig);
+            const run = session.run.bind(session);
+            session.run = ((query: string, parameters: Record<string, unknown>, transaction: unknown) => {
+              sent.push(query);
+              return run(query, parameters, transaction as never);
+            }) as typeof session.run;
+            return session;
+          };
+        },
+      });
+      const reads = new Neo4jStore(counted, DATABASE);
+      const scans = () => sent.filter((query) => query.includes('ORDER BY degree DESC')).length;
+      const everyone = await Promise.all(Array.from({ length: 50 }, (_, i) => reads.mostConnected(null, i % 20)));
+      expect(everyone[5]).toHaveLength(5);
+      expect(everyone[5]?.[0]?.entity.key).toBe('alec-baldwin');
+      await reads.mostConnected(null, 100);
+      expect(scans()).toBe(1);
+      // the same kinds in another order are the same filter
+      await reads.mostConnected(['PERSON', 'EVENT'], 5);
+      await reads.mostConnected(['EVENT', 'PERSON'], 3);
+      expect(scans()).toBe(2);
+    });
+  });
+
   describe('whom analyst Cypher logs in as', () => {
     it('is NEO4J_ANALYST_USER when set, the API user otherwise', () => {
       const base = { NEO4J_URI: 'bolt://db:7687', NEO4J_USER: 'api', NEO4J_PASSWORD: 'api-secret' };
