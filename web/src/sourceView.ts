@@ -1,5 +1,5 @@
 /** The source text with the words that state the selected facts highlighted. */
-import type { Quote, SourceText } from './api.js';
+import type { Quote, SourceText } from './queries.js';
 
 /** Renders `source` with each quote marked; `primary` quotes (the entity's own mentions) stand out. */
 export function renderSource(
@@ -35,5 +35,8 @@ export function renderSource(
     at = span.end;
   }
   container.append(document.createTextNode(source.text.slice(at)));
-  container.querySelector('mark')?.scrollIntoView({ block: 'nearest' });
+  // the text scrolls in its own box, to its first quote; the page itself stays where the reader is
+  const first = container.querySelector('mark');
+  // (the box is positioned, so a mark's offsetTop is measured from its top)
+  container.scrollTop = first ? Math.max(0, first.offsetTop - 24) : 0;
 }

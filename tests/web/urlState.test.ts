@@ -1,0 +1,37 @@
+/** The explorer's view in the URL: what a shared link carries must come back whole. */
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATE, parseViewState, serialiseViewState, type ViewState } from '../../web/src/urlState.js';
+
+describe('the view in the URL', () => {
+  it('says nothing of the default view, which opens on the case', () => {
+    expect(serialiseViewState(EMPTY_STATE)).toBe('');
+    expect(parseViewState('')).toEqual(EMPTY_STATE);
+  });
+
+  it('brings back every part of a view, IDs with base64 padding and slashes included', () => {
+    const view: ViewState = {
+      maxNodes: 1200,
+      showCase: false,
+      select: 'UGVyc29uOmFsZWMtYmFsZHdpbg==',
+      expand: ['UGVyc29uOmFsZWMtYmFsZHdpbg==', 'UHJvZHVjdGlvbjpydXN0/+'],
+      groups: [{ id: 'UHJvZHVjdGlvbjpydXN0|WORKED_ON|IN', pages: 3 }],
+      path: { from: 'QQ==', to: null },
+      filters: { kinds: ['PERSON', 'EVENT'], types: [], modalities: ['PLANNED'], from: '2021', to: '2022-06' },
+    };
+    const search = serialiseViewState(view);
+    expect(search).toMatch(/^\?max=1200&case=off&select=/);
+    expect(parseViewState(search)).toEqual(view);
+  });
+
+  it('reads a hand-edited link leniently: a bad page count is one page, an empty path end is none', () => {
+    const view = parseViewState('?groups=a|LED_TO|OUT*x&path=,QQ==');
+    expect(view.groups).toEqual([{ id: 'a|LED_TO|OUT', pages: 1 }]);
+    expect(view.path).toEqual({ from: null, to: 'QQ==' });
+  });
+
+  it('keeps the most entities drawn at once within bounds, and ignores one that is not a number', () => {
+    expect(parseViewState('?max=3').maxNodes).toBe(20);
+    expect(parseViewState('?max=1000000').maxNodes).toBe(5000);
+    expect(parseViewState('?max=lots').maxNodes).toBeNull();
+  });
+});
