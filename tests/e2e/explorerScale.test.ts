@@ -9,13 +9,13 @@
  * test-output/explorer-scale/ (docs/BENCHMARKS.md, "The explorer at scale", quotes them).
  * Without Chromium the test is skipped loudly, and under CI=true it fails.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../scripts/bench/synthetic.js';
 import { relationshipLabel } from '../../src/domain/labels.js';
@@ -25,11 +25,11 @@ import { createServer } from '../../src/http/createServer.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import type { GraphView, ViewEdge, ViewGroup, ViewNode } from '../../web/src/graphTypes.js';
+import { chromiumFor, keepOnHost, launchChromium, watchForErrors } from '../support/browser.js';
 import { rustCase } from '../support/stores.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'explorer-scale');
-const haveChromium = existsSync(CHROMIUM);
+const haveChromium = chromiumFor('the explorer scale test');
 
 /** What the test page leaves on window: the view, and what it told the page. */
 interface ScalePage {
@@ -117,13 +117,6 @@ interface Figures extends PanZoom {
   longestTaskMs?: number;
 }
 
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
-  console.warn(
-    `\n!!! THE EXPLORER SCALE TEST IS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) !!!\n`,
-  );
-}
-
 describe.runIf(haveChromium)('the explorer’s drawing at scale, in Chromium', () => {
   let http: Server;
   let browser: Browser;
@@ -175,19 +168,8 @@ describe.runIf(haveChromium)('the explorer’s drawing at scale, in Chromium', (
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // WebGL 2 in software (SwiftShader): what a machine without a GPU gets, and the bounds below assume
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    // WebGL 2 in software (SwiftShader): what a machine without a GPU gets, and the bounds below assume
+    browser = await launchChromium({ softwareWebGL: true });
     mkdirSync(OUTPUT, { recursive: true });
   });
 
@@ -218,14 +200,9 @@ describe.runIf(haveChromium)('the explorer’s drawing at scale, in Chromium', (
   async function open(viewport: { width: number; height: number }, maxNodes = 10_000): Promise<void> {
     problems = [];
     page = await browser.newPage({ viewport });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    watchForErrors(page, (kind, text) => problems.push(`${kind}: ${text}`));
     // nothing may load from anywhere but the test server
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(base) ? route.continue() : route.abort('blockedbyclient'),
-    );
+    await keepOnHost(page, base, (url) => problems.push(`request outside the test server: ${url}`));
     await page.goto(`${base}/scale/?max=${maxNodes}`);
     await page.waitForSelector('body[data-ready="true"]');
   }

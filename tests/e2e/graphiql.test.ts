@@ -6,30 +6,23 @@
  * tabs have names, and each tab runs as it is. Screenshots are kept under test-output/graphiql/.
  * Without Chromium the test is skipped loudly, and under CI=true it fails.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_OPTIONS } from '../../src/config.js';
 import { createServer } from '../../src/http/createServer.js';
 import { GRAPHIQL_TABS } from '../../src/http/graphiql.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
+import { chromiumFor, keepOnHost, launchChromium, watchForErrors } from '../support/browser.js';
 import { rustCase } from '../support/stores.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'graphiql');
-const haveChromium = existsSync(CHROMIUM);
-
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
-  console.warn(
-    `\n!!! THE GRAPHIQL BROWSER TEST IS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) !!!\n`,
-  );
-}
+const haveChromium = chromiumFor('the GraphiQL browser test');
 
 /** Each tab's name (its operation's), and words its answer shows on screen. */
 const TABS = [
@@ -61,17 +54,7 @@ describe.runIf(haveChromium)('GraphiQL, offline, in Chromium', () => {
     http = createHttpServer(createServer(new MemoryStore(rustCase()), DEFAULT_SERVER_OPTIONS));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(OUTPUT, { recursive: true });
   });
 
@@ -84,17 +67,9 @@ describe.runIf(haveChromium)('GraphiQL, offline, in Chromium', () => {
   async function offlinePage(options: Parameters<Browser['newContext']>[0]) {
     const trouble: Trouble = { consoleErrors: [], pageErrors: [], blocked: [] };
     const context: BrowserContext = await browser.newContext(options);
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${origin}/`)) return route.continue();
-      trouble.blocked.push(url);
-      return route.abort('internetdisconnected');
-    });
+    await keepOnHost(context, origin, (url) => trouble.blocked.push(url));
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') trouble.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => trouble.pageErrors.push(String(error)));
+    watchForErrors(page, (kind, text) => (kind === 'console' ? trouble.consoleErrors : trouble.pageErrors).push(text));
     return { context, page, trouble };
   }
 

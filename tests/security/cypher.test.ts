@@ -57,6 +57,24 @@ async function countingHttpServer() {
   return { url, hits: () => hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** `driver`, telling `onRun` of every query its sessions run, with the session's config and the run's. */
+function watchedRuns(driver: Driver, onRun: (query: string, session: unknown, transaction: unknown) => void): Driver {
+  return new Proxy(driver, {
+    get(target, property, receiver) {
+      if (property !== 'session') return Reflect.get(target, property, receiver);
+      return (sessionConfig: Parameters<Driver['session']>[0]) => {
+        const session = target.session(sessionConfig);
+        const run = session.run.bind(session);
+        session.run = ((query: string, parameters: Record<string, unknown>, transaction: unknown) => {
+          onRun(query, sessionConfig, transaction);
+          return run(query, parameters, transaction as never);
+        }) as typeof session.run;
+        return session;
+      };
+    },
+  });
+}
+
 describe.runIf(neo4jUri !== null)('analyst Cypher against the production store', () => {
   let store: GraphStore;
   let api: Api;
@@ -510,20 +528,7 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
     it('each carry a transaction timeout of STORE_TIMEOUT_MS, so Neo4j stops what the API gave up on', async () => {
       // each read is an auto-commit transaction: a READ session, and the timeout on its run
       const configs: { session: unknown; transaction: unknown }[] = [];
-      const spied = new Proxy(direct, {
-        get(target, property, receiver) {
-          if (property !== 'session') return Reflect.get(target, property, receiver);
-          return (sessionConfig: Parameters<Driver['session']>[0]) => {
-            const session = target.session(sessionConfig);
-            const run = session.run.bind(session);
-            session.run = ((query: string, parameters: Record<string, unknown>, transaction: unknown) => {
-              configs.push({ session: sessionConfig, transaction });
-              return run(query, parameters, transaction as never);
-            }) as typeof session.run;
-            return session;
-          };
-        },
-      });
+      const spied = watchedRuns(direct, (_query, session, transaction) => configs.push({ session, transaction }));
       const reads = new Neo4jStore(spied, DATABASE, { timeoutMs: 1234 });
       await reads.countByKind();
       await reads.search('baldwin', null, 5);
@@ -540,21 +545,10 @@ describe.runIf(neo4jUri !== null)('analyst Cypher against the production store',
   describe('a flood of mostConnected', () => {
     it('scans the graph once per kinds filter and period, however often and however much it is asked', async () => {
       const sent: string[] = [];
-      const counted = new Proxy(direct, {
-        get(target, property, receiver) {
-          if (property !== 'session') return Reflect.get(target, property, receiver);
-          return (sessionConfig: Parameters<Driver['session']>[0]) => {
-            const session = target.session(sessionConfig);
-            const run = session.run.bind(session);
-            session.run = ((query: string, parameters: Record<string, unknown>, transaction: unknown) => {
-              sent.push(query);
-              return run(query, parameters, transaction as never);
-            }) as typeof session.run;
-            return session;
-          };
-        },
-      });
-      const reads = new Neo4jStore(counted, DATABASE);
+      const reads = new Neo4jStore(
+        watchedRuns(direct, (query) => sent.push(query)),
+        DATABASE,
+      );
       const scans = () => sent.filter((query) => query.includes('ORDER BY degree DESC')).length;
       const everyone = await Promise.all(Array.from({ length: 50 }, (_, i) => reads.mostConnected(null, i % 20)));
       expect(everyone[5]).toHaveLength(5);
