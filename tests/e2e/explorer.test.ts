@@ -10,24 +10,24 @@
  * CI=true it fails.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../scripts/bench/synthetic.js';
-import { DEFAULT_SERVER_OPTIONS } from '../../src/config.js';
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../src/config.js';
 import type { CaseGraph } from '../../src/domain/model.js';
 import { createServer } from '../../src/http/createServer.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { MemoryStore } from '../../src/store/memory/memoryStore.js';
 import type { GraphView } from '../../web/src/graphTypes.js';
+import { chromiumFor, keepOnHost, launchChromium, watchForErrors } from '../support/browser.js';
 import { rustCase } from '../support/stores.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'explorer');
-const haveChromium = existsSync(CHROMIUM);
+const haveChromium = chromiumFor('the explorer browser test');
 
 declare global {
   /** The page's window: web/src/main.ts leaves the explorer's drawing on it, for tests like these. */
@@ -36,20 +36,17 @@ declare global {
   }
 }
 
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}`);
-  console.warn(
-    `\n!!! THE BROWSER TEST IS SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH) !!!\n`,
-  );
-}
-
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1440, height: 900 };
 type Scheme = 'light' | 'dark';
 
-async function serve(graph: CaseGraph): Promise<{ http: Server; url: string }> {
+async function serve(graph: CaseGraph, options: Partial<ServerOptions> = {}): Promise<{ http: Server; url: string }> {
   const http = createHttpServer(
-    createServer(new MemoryStore(graph), { ...DEFAULT_SERVER_OPTIONS, editorTokens: ['alice:explorer-editor'] }),
+    createServer(new MemoryStore(graph), {
+      ...DEFAULT_SERVER_OPTIONS,
+      editorTokens: ['alice:explorer-editor'],
+      ...options,
+    }),
   );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/` };
@@ -71,17 +68,7 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     const served = await serve(rustCase());
     servers.push(served.http);
     rust = served.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(OUTPUT, { recursive: true });
   });
 
@@ -105,18 +92,12 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     contexts.push(context);
     const origin = new URL(url).origin;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    await context.route('**/*', (route) => {
-      if (route.request().url().startsWith(origin)) return route.continue();
-      problems.push(`request outside the test server: ${route.request().url()}`);
-      return route.abort();
-    });
+    await keepOnHost(context, origin, (blocked) => problems.push(`request outside the test server: ${blocked}`));
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      if (expectedConsoleErrors.some((e) => e.test(message.text()))) return;
-      problems.push(`console error: ${message.text()}`);
+    watchForErrors(page, (kind, text) => {
+      if (kind === 'console' && expectedConsoleErrors.some((e) => e.test(text))) return;
+      problems.push(`${kind} error: ${text}`);
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(url);
     await idle(page);
     return page;
@@ -375,6 +356,34 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     );
     expect(answer[0]).toBe(200);
     expect(answer[1]).toContain('Alec Baldwin');
+  });
+
+  it('exports where the server requires a token, with the one it was given, which a plain link could not send', async () => {
+    const closed = await serve(rustCase(), { requireAuth: true, readTokens: ['reader:explorer-reader'] });
+    servers.push(closed.http);
+    const context = await browser.newContext({ viewport: WIDE, acceptDownloads: true });
+    contexts.push(context);
+    await keepOnHost(context, new URL(closed.url).origin, (url) =>
+      problems.push(`request outside the test server: ${url}`),
+    );
+    const page = await context.newPage();
+    watchForErrors(page, (kind, text) => {
+      if (kind === 'console' && expectedConsoleErrors.some((e) => e.test(text))) return;
+      problems.push(`${kind} error: ${text}`);
+    });
+    // the explorer asks for the token once the server refuses it without one
+    page.on('dialog', (dialog) => void dialog.accept('explorer-reader'));
+    await page.goto(closed.url);
+    await idle(page);
+    await pick(page, 'Baldwin', 'Alec Baldwin');
+    await page.click('#export-panel summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    expect(download.suggestedFilename()).toMatch(/\.gexf$/);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('Alec Baldwin');
+    // the same address without the token is refused (Chromium logs the refusal itself)
+    expectedConsoleErrors = [/status of 401/];
+    const href = await page.getAttribute('#export-gexf', 'href');
+    expect(await page.evaluate((url) => fetch(url!).then((r) => r.status), href)).toBe(401);
   });
 
   it('shows a failed request on the page, saying what failed, until dismissed', async () => {

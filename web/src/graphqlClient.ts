@@ -11,9 +11,12 @@ class RequestFailed extends Error {
   }
 }
 
+/** The access token this browser keeps (asked for once where the server requires one), if any. */
+export const storedToken = (): string | null => localStorage.getItem(TOKEN_KEY);
+
 /** A POST to /graphql with the token this browser keeps, if any. */
 export function post(body: Record<string, unknown>, accept: string): Promise<Response> {
-  const token = localStorage.getItem(TOKEN_KEY);
+  const token = storedToken();
   return fetch('/graphql', {
     method: 'POST',
     headers: {

@@ -7,7 +7,7 @@ import { openingOfCase } from './caseOpening.js';
 import { clearDetails, renderDetails } from './detailsView.js';
 import { byId } from './dom.js';
 import { dismissError, setUpErrorBanner, showError } from './errorBanner.js';
-import { setUpPictureExport, updateDataExportLinks } from './exportLinks.js';
+import { setUpDataExport, setUpPictureExport, updateDataExportLinks } from './exportLinks.js';
 import { setUpFilterPanel } from './filterPanel.js';
 import { keepFor } from './filters.js';
 import type { ViewGroup } from './graphTypes.js';
@@ -365,6 +365,7 @@ async function start(): Promise<void> {
   renderLegend();
   followSystemTheme(view);
   setUpPictureExport(view);
+  setUpDataExport();
   updateDataExportLinks(null);
   clearDetails();
   renderPathEnds(null, null, () => undefined);
