@@ -35,9 +35,11 @@ export function staticTransfer(): Plugin {
   };
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
+      // the API's POSTs, nearly every request, leave at the first test
+      if (request.method !== 'GET' || response.status !== 200) return;
       const path = new URL(request.url).pathname;
       const type = response.headers.get('content-type') ?? '';
-      if (request.method !== 'GET' || response.status !== 200 || !STATIC_PATHS.has(path)) return;
+      if (!STATIC_PATHS.has(path)) return;
       if (!STATIC_TYPES.some((t) => type.startsWith(t)) || (path === '/graphql' && !type.startsWith('text/html')))
         return;
       if (response.headers.has('content-encoding')) return;
