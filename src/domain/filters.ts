@@ -1,5 +1,17 @@
 /** Filters on entity lists and events, in domain terms (keys, not global IDs). */
 
+/**
+ * A filter on enum values (kinds, relationship types) as asked: null when it keeps everything (none
+ * given, or an empty list), otherwise each value once, in `all`'s order. A list variable may repeat
+ * one value a hundred thousand times within the body limit, and the stores test every entity or
+ * relationship against the list (or write it into a query): this is its size after.
+ */
+export function enumFilter<T>(all: readonly T[], asked: readonly T[] | null | undefined): T[] | null {
+  if (!asked || asked.length === 0) return null;
+  const wanted = new Set(asked);
+  return all.filter((value) => wanted.has(value));
+}
+
 export interface EntityFilter {
   /** Normalised for search (see normaliseForSearch); matched inside the normalised name. */
   nameContains?: string | null;

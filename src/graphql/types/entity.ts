@@ -1,5 +1,6 @@
 /** The Entity interface: what every person, organisation, production, location and event shares. */
-import { KIND_NAME, type Direction, type RelationshipType } from '../../domain/kinds.js';
+import { enumFilter } from '../../domain/filters.js';
+import { KIND_NAME, RELATIONSHIP_TYPES, type Direction, type RelationshipType } from '../../domain/kinds.js';
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { assertedAs } from '../../domain/claims.js';
@@ -53,7 +54,7 @@ interface RelationshipsArgs extends PageArgs {
 /** Entity.relationships: a page of them by key, of some types, one way, asserted in some ways. */
 const RELATIONSHIPS: RelatedField<RelationshipsArgs> = {
   read: (args) => ({
-    types: args.types && args.types.length > 0 ? args.types : null,
+    types: enumFilter(RELATIONSHIP_TYPES, args.types),
     direction: args.direction ?? 'BOTH',
     otherKind: null,
   }),

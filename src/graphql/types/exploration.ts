@@ -16,6 +16,8 @@ import { entityOfId } from '../globalIds.js';
 import { existing } from '../loaders.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
+import { RELATIONSHIP_TYPES } from '../../domain/kinds.js';
+import { enumFilter } from '../../domain/filters.js';
 
 const entityById = (id: string, argument: string, { loaders }: Context) =>
   entityOfId(id, argument, (key) => loaders.entity.load(key));
@@ -89,7 +91,7 @@ builder.queryFields((t) => ({
       const limit = intIn(NEIGHBOURHOOD_LIMIT, args.limit);
       const focus = await entityById(String(args.id), 'id', context);
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
-      return neighbourhood(focus, depth, args.types ?? null, limit, graphReader(context));
+      return neighbourhood(focus, depth, enumFilter(RELATIONSHIP_TYPES, args.types), limit, graphReader(context));
     },
   }),
   path: t.field({

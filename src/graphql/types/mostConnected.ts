@@ -6,6 +6,8 @@ import { primeEntities } from '../loaders.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { EntityRef } from '../refs.js';
 import { EntityKindEnum } from './enums.js';
+import { ENTITY_KINDS } from '../../domain/kinds.js';
+import { enumFilter } from '../../domain/filters.js';
 
 const MOST_CONNECTED_FIRST = { name: 'first', default: 20, min: 0, max: MAX_PAGE_SIZE };
 
@@ -35,7 +37,7 @@ builder.queryField('mostConnected', (t) =>
     },
     resolve: async (_root, args, { store, loaders }) => {
       const first = intIn(MOST_CONNECTED_FIRST, args.first);
-      const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
+      const kinds = enumFilter(ENTITY_KINDS, args.kinds);
       const connected = await store.mostConnected(kinds, first);
       primeEntities(
         loaders,

@@ -8,6 +8,8 @@ import { MAX_PAGE_SIZE } from '../pagination.js';
 const SEARCH_FIRST = { name: 'first', default: 10, min: 0, max: MAX_PAGE_SIZE };
 import { EntityRef } from '../refs.js';
 import { EntityKindEnum } from './enums.js';
+import { ENTITY_KINDS } from '../../domain/kinds.js';
+import { enumFilter } from '../../domain/filters.js';
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'An entity whose name or alias matches, and how well.',
@@ -38,7 +40,7 @@ builder.queryField('search', (t) =>
       const text = normaliseForSearch(checkTextLength(args.text, 'text'));
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = intIn(SEARCH_FIRST, args.first);
-      const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
+      const kinds = enumFilter(ENTITY_KINDS, args.kinds);
       const hits = await store.search(text, kinds ?? null, first);
       primeEntities(
         loaders,
