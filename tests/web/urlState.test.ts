@@ -29,6 +29,14 @@ describe('the view in the URL', () => {
     expect(view.path).toEqual({ from: null, to: 'QQ==' });
   });
 
+  it('rebuilds no more than a drawing can hold, however much a link asks for', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `E${i}`).join(',');
+    const view = parseViewState(`?expand=${many}&groups=a|WORKED_ON|IN*1000000000,${many}`);
+    expect(view.expand).toHaveLength(50);
+    expect(view.groups).toHaveLength(50);
+    expect(view.groups[0]).toEqual({ id: 'a|WORKED_ON|IN', pages: 400 });
+  });
+
   it('keeps the most entities drawn at once within bounds, and ignores one that is not a number', () => {
     expect(parseViewState('?max=3').maxNodes).toBe(20);
     expect(parseViewState('?max=1000000').maxNodes).toBe(5000);

@@ -303,9 +303,16 @@ async function restore(target: ViewState): Promise<void> {
     for (let i = 0; i < pages; i++) {
       const opened = groupPages.get(id);
       if (opened && !opened.next) break;
-      await orSay(
-        openGroup({ id, around, type, direction: direction === 'IN' ? 'IN' : 'OUT', count: 0, label: '' }, false),
+      const group = { id, around, type, direction: direction === 'IN' ? 'IN' : 'OUT', count: 0, label: '' } as const;
+      // a group that cannot open (gone, or a link made up) is said once, not tried page after page
+      const failed = await openGroup(group, false).then(
+        () => false,
+        (error: unknown) => {
+          showError(error);
+          return true;
+        },
       );
+      if (failed) break;
     }
   }
   await orSay(showPathEnds());

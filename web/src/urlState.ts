@@ -50,6 +50,15 @@ export const EMPTY_STATE: ViewState = {
 
 const list = (value: string | null): string[] | null => (value === null ? null : value.split(',').filter(Boolean));
 
+/**
+ * What a link may ask the page to rebuild: each expansion and each page of a group is a request,
+ * so a made-up link (`groups=…*1000000000`) would otherwise keep the page, and the server, busy.
+ * 400 pages of 25 draw 10,000 relationships, more than the drawing holds.
+ */
+const MOST_EXPANDED = 50;
+const MOST_GROUPS = 50;
+const MOST_GROUP_PAGES = 400;
+
 export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   // split without dropping empties: ",ID" is a path with only its second end chosen
@@ -58,10 +67,10 @@ export function parseViewState(search: string): ViewState {
     maxNodes: maxNodesOf(q.get('max')),
     showCase: q.get('case') !== 'off',
     select: q.get('select') || null,
-    expand: list(q.get('expand')) ?? [],
-    groups: (list(q.get('groups')) ?? []).map((g) => {
+    expand: (list(q.get('expand')) ?? []).slice(0, MOST_EXPANDED),
+    groups: (list(q.get('groups')) ?? []).slice(0, MOST_GROUPS).map((g) => {
       const [id = '', pages = '1'] = g.split('*');
-      return { id, pages: Math.max(1, Number.parseInt(pages, 10) || 1) };
+      return { id, pages: Math.min(MOST_GROUP_PAGES, Math.max(1, Number.parseInt(pages, 10) || 1)) };
     }),
     path: { from: from || null, to: to || null },
     filters: {
