@@ -72,6 +72,20 @@ describe('the server', () => {
       headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' },
     });
     expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    // each coding its own validator: a cache never mistakes one body for the other
+    expect(compressed.headers.get('etag')).not.toBe(etag);
+    expect(plain.headers.get('content-type')).toMatch(/^text\/html/);
+    for (const page of [plain, compressed]) {
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    }
+    // gzip refused (q=0), or only inside another token: sent as it is
+    for (const refusal of ['gzip;q=0, identity', 'not-gzip-please']) {
+      const asIs = await yoga.fetch('http://test/graphql', {
+        headers: { accept: 'text/html', 'accept-encoding': refusal },
+      });
+      expect(asIs.headers.get('content-encoding')).toBeNull();
+    }
     const bytes = Buffer.from(await compressed.arrayBuffer());
     expect(bytes.length).toBeLessThan(html.length / 2);
     expect(gunzipSync(bytes).toString('utf8')).toBe(html);
