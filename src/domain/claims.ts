@@ -30,7 +30,24 @@ export function assertedAs(
   evidence: readonly { modality: Modality }[],
   modalities?: readonly Modality[] | null,
 ): boolean {
-  return !modalities || modalities.length === 0 || evidence.some((e) => modalities.includes(e.modality));
+  if (!modalities || modalities.length === 0) return true;
+  const wanted = asSet(modalities);
+  return evidence.some((e) => wanted.has(e.modality));
+}
+
+/**
+ * Each modality list as a set, made once per list: a variable's list is the same array for every
+ * claim it is tested against, and may repeat one value a hundred thousand times within the body limit.
+ */
+const modalitySets = new WeakMap<readonly Modality[], ReadonlySet<Modality>>();
+
+function asSet(modalities: readonly Modality[]): ReadonlySet<Modality> {
+  let set = modalitySets.get(modalities);
+  if (!set) {
+    set = new Set(modalities);
+    modalitySets.set(modalities, set);
+  }
+  return set;
 }
 
 /** The distinct modalities of a claim's evidence, in the order of MODALITIES (STATED first). */
