@@ -86,8 +86,16 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
     for (const http of servers) await new Promise((resolve) => http.close(resolve));
   });
 
-  /** A new browser window at `size` in `scheme`, on `url`, ready (the case drawn) and idle. */
-  async function open(url: string, size = WIDE, scheme: Scheme = 'light'): Promise<Page> {
+  /**
+   * A new browser window at `size` in `scheme`, on `url`, ready (the case drawn) and idle;
+   * `beforeLoad` sets up what must be in place when the page starts (a dialog's answer).
+   */
+  async function open(
+    url: string,
+    size = WIDE,
+    scheme: Scheme = 'light',
+    beforeLoad: (page: Page) => void = () => {},
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport: size, colorScheme: scheme, acceptDownloads: true });
     contexts.push(context);
     const origin = new URL(url).origin;
@@ -98,6 +106,7 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
       if (kind === 'console' && expectedConsoleErrors.some((e) => e.test(text))) return;
       problems.push(`${kind} error: ${text}`);
     });
+    beforeLoad(page);
     await page.goto(url);
     await idle(page);
     return page;
@@ -361,20 +370,10 @@ describe.runIf(haveChromium)('the explorer, in Chromium', () => {
   it('exports where the server requires a token, with the one it was given, which a plain link could not send', async () => {
     const closed = await serve(rustCase(), { requireAuth: true, readTokens: ['reader:explorer-reader'] });
     servers.push(closed.http);
-    const context = await browser.newContext({ viewport: WIDE, acceptDownloads: true });
-    contexts.push(context);
-    await keepOnHost(context, new URL(closed.url).origin, (url) =>
-      problems.push(`request outside the test server: ${url}`),
-    );
-    const page = await context.newPage();
-    watchForErrors(page, (kind, text) => {
-      if (kind === 'console' && expectedConsoleErrors.some((e) => e.test(text))) return;
-      problems.push(`${kind} error: ${text}`);
-    });
     // the explorer asks for the token once the server refuses it without one
-    page.on('dialog', (dialog) => void dialog.accept('explorer-reader'));
-    await page.goto(closed.url);
-    await idle(page);
+    const page = await open(closed.url, WIDE, 'light', (p) =>
+      p.on('dialog', (dialog) => void dialog.accept('explorer-reader')),
+    );
     await pick(page, 'Baldwin', 'Alec Baldwin');
     await page.click('#export-panel summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
