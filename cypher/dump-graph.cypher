@@ -10,5 +10,8 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) IN $types
 RETURN 'relationship' AS what, r {.*, type: type(r), from: a.key, to: b.key} AS properties
 UNION ALL
+MATCH (d:Draft)
+RETURN 'draft' AS what, d {.json} AS properties
+UNION ALL
 MATCH (c:Change)
 RETURN 'change' AS what, c {.*} AS properties

@@ -7,6 +7,8 @@ CREATE CONSTRAINT production_key IF NOT EXISTS FOR (n:Production) REQUIRE n.key 
 CREATE CONSTRAINT location_key IF NOT EXISTS FOR (n:Location) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:Event) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE;
+// A source's draft (what ingest suggests for it): one per source.
+CREATE CONSTRAINT draft_source_key IF NOT EXISTS FOR (n:Draft) REQUIRE n.sourceKey IS UNIQUE;
 // The audit trail: one change per number. The write lock is one node: without the constraint, two
 // first writes could each MERGE their own and run at once.
 CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;

@@ -5,6 +5,8 @@ MATCH (n:Entity) RETURN 'entity' AS what, n.key AS identity, null AS id
 UNION ALL
 MATCH (n:Source) RETURN 'source' AS what, n.key AS identity, null AS id
 UNION ALL
+MATCH (d:Draft) RETURN 'draft' AS what, d.sourceKey AS identity, null AS id
+UNION ALL
 MATCH (s:Source)-[r:MENTIONS]->(n:Entity) RETURN 'link' AS what, 'MENTIONS ' + s.key + ' ' + n.key AS identity, elementId(r) AS id
 UNION ALL
 MATCH (a:Entity)-[x]->(b:Entity)

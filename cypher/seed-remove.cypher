@@ -7,6 +7,10 @@ UNWIND $staleEntityKeys AS key
 MATCH (n:Entity {key: key})
 DETACH DELETE n;
 
+UNWIND $staleDraftKeys AS key
+MATCH (d:Draft {sourceKey: key})
+DELETE d;
+
 UNWIND $staleSourceKeys AS key
 MATCH (n:Source {key: key})
 DETACH DELETE n;

@@ -1,6 +1,6 @@
 // Loads the case files into Neo4j, statement by statement: MERGE by key, so that a second run
 // changes nothing. Each statement unwinds one list parameter ($sources, $entities, $mentions,
-// $relationships), which src/store/neo4j/seed.ts may send in batches for very large loads.
+// $relationships, $drafts), which src/store/neo4j/seed.ts may send in batches for very large loads.
 // seed-inventory.cypher and seed-remove.cypher then take away what the case files no longer hold.
 // An entity's mentions are both its MENTIONS relationships (for analysts and the mentionedIn filter)
 // and lists on the node (mentionSources, mentionStarts, mentionEnds), which the API's reads return.
@@ -8,6 +8,10 @@
 UNWIND $sources AS s
 MERGE (n:Source {key: s.key})
 SET n = s.properties;
+
+UNWIND $drafts AS d
+MERGE (x:Draft {sourceKey: d.sourceKey})
+SET x.json = d.json;
 
 UNWIND $entities AS e
 MERGE (n:Entity {key: e.key})

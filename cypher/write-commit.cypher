@@ -6,6 +6,10 @@ UNWIND $sources AS s
 MERGE (n:Source {key: s.key})
 SET n = s.properties;
 
+UNWIND $drafts AS d
+MERGE (x:Draft {sourceKey: d.sourceKey})
+SET x.json = d.json;
+
 UNWIND $removeEntityKeys AS key
 MATCH (n:Entity {key: key})
 DETACH DELETE n;

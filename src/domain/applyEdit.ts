@@ -11,7 +11,12 @@ export function applyEdit(graph: CaseGraph, edit: Edit): CaseGraph {
     for (const item of puts) byKey.set(item.key, item);
     return [...byKey.values()].sort((a, b) => compareStrings(a.key, b.key));
   };
+  const drafts = new Map((graph.drafts ?? []).map((d) => [d.sourceKey, d]));
+  for (const draft of edit.putDrafts ?? []) drafts.set(draft.sourceKey, draft);
   return {
+    ...(drafts.size > 0
+      ? { drafts: [...drafts.values()].sort((a, b) => compareStrings(a.sourceKey, b.sourceKey)) }
+      : {}),
     sources: put(graph.sources, [], edit.putSources),
     entities: put(graph.entities, edit.removeEntities, edit.putEntities),
     relationships: put(graph.relationships, edit.removeRelationships, edit.putRelationships),

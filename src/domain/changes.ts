@@ -4,6 +4,7 @@
  * put and to remove, and the change to record with them, in one transaction.
  */
 import type { Entity, Relationship, Source } from './model.js';
+import type { Draft } from './suggestions.js';
 
 export const CHANGE_ACTIONS = [
   'ADD_SOURCE',
@@ -13,6 +14,8 @@ export const CHANGE_ACTIONS = [
   'RETRACT_RELATIONSHIP',
   'MERGE_ENTITIES',
   'UNMERGE_ENTITIES',
+  'ACCEPT_SUGGESTION',
+  'REJECT_SUGGESTION',
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
@@ -24,6 +27,11 @@ export interface ChangeState {
   sources: SourceRecord[];
   entities: Entity[];
   relationships: Relationship[];
+  /**
+   * Drafts the change made or decided on: ADD_SOURCE's reading of the new text whole; an accept or
+   * a reject, the draft with only the suggestion decided. Absent when the change touched no draft.
+   */
+  drafts?: Draft[];
 }
 
 export interface Change {
@@ -48,6 +56,8 @@ export interface Edit {
   removeEntities: string[];
   putRelationships: Relationship[];
   removeRelationships: string[];
+  /** Drafts to keep, each replacing the draft of its source. */
+  putDrafts?: Draft[];
   /** The change to record; the store gives it its seq and time. */
   change: Omit<Change, 'seq' | 'at'>;
 }

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { CaseFileError, type CaseFileInput, validateCaseFiles } from './caseFile.js';
+import { DRAFT_FILE_SUFFIX, parseDraft } from './draftFile.js';
 import type { CaseGraph } from './model.js';
 
 export const CASE_FILE_NAME = 'case.json';
@@ -27,5 +28,18 @@ export function loadCases(dataDir: string): CaseGraph {
     };
     return { caseKey: basename(dir), raw, readText, origin };
   });
-  return validateCaseFiles(files);
+  const graph = validateCaseFiles(files);
+  const drafts = graph.sources.flatMap((source) => {
+    const file = join(dataDir, source.caseKey, `${source.key}${DRAFT_FILE_SUFFIX}`);
+    if (!existsSync(file)) return [];
+    const origin = relative(process.cwd(), file) || file;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new CaseFileError(origin, [`not valid JSON: ${(error as Error).message}`]);
+    }
+    return [parseDraft(raw, source.key, source.text, origin)];
+  });
+  return drafts.length > 0 ? { ...graph, drafts } : graph;
 }

@@ -1,6 +1,7 @@
 /** The case graph in domain terms: what both stores hold and what resolvers see. */
 import type { Modality } from './claims.js';
 import type { EntityKind, RelationshipType } from './kinds.js';
+import type { Draft } from './suggestions.js';
 
 /** A span of a source's text that states a fact: [start, end) in UTF-16 code units, as JS strings index. */
 export interface Evidence {
@@ -70,6 +71,8 @@ export interface CaseGraph {
   sources: Source[];
   entities: Entity[];
   relationships: Relationship[];
+  /** What readings of sources suggest, a draft per source read (domain/suggestions.ts): not facts. */
+  drafts?: Draft[];
 }
 
 /** The quote an evidence span stands for: derived, so it cannot disagree with its source. */

@@ -18,13 +18,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Change } from './changes.js';
+import { DRAFT_FILE_SUFFIX, draftFileContent } from './draftFile.js';
 import { CASE_FILE_NAME } from './loadCases.js';
 import { type CaseGraph, type ClaimEvidence, type Evidence, quoteOf, type Source } from './model.js';
 import { relationshipKey } from './rules.js';
 
 const CHANGES_FILE_NAME = 'changes.jsonl';
 
-/** A case folder's files: case.json and its sources' texts. */
+/** A case folder's files: case.json, its sources' texts, and the drafts of sources read by ingest. */
 export interface CaseFolder {
   caseKey: string;
   files: { name: string; content: string }[];
@@ -79,6 +80,7 @@ export function caseFilesOf(graph: CaseGraph): CaseFolder[] {
       span(e, { modality: e.modality === 'STATED' ? undefined : e.modality, assertedBy: e.assertedBy ?? undefined }),
     );
   const orNone = <T>(value: T | null) => value ?? undefined;
+  const drafts = new Map((graph.drafts ?? []).map((d) => [d.sourceKey, d]));
 
   const cases = new Map<
     string,
@@ -130,6 +132,10 @@ export function caseFilesOf(graph: CaseGraph): CaseFolder[] {
       files: [
         { name: CASE_FILE_NAME, content: `${print(caseFile)}\n` },
         ...texts.map((s) => ({ name: textFileOf(s), content: s.text })),
+        ...texts.flatMap((s) => {
+          const draft = drafts.get(s.key);
+          return draft ? [{ name: `${s.key}${DRAFT_FILE_SUFFIX}`, content: draftFileContent(draft) }] : [];
+        }),
       ],
     }));
 }
@@ -197,17 +203,19 @@ export function caseFolderWriter(
       mkdirSync(join(dataDir, caseKey), { recursive: true });
       for (const { name, content } of files) {
         const path = join(dataDir, caseKey, name);
-        if (name === CASE_FILE_NAME || written.has(path)) continue;
+        // texts never change: each is written once; case.json and drafts below, when they changed
+        if (!name.endsWith('.txt') || written.has(path)) continue;
         writeAtomically(path, content);
         written.set(path, '');
       }
     }
     for (const { caseKey, files } of folders) {
-      const caseFile = files.find((f) => f.name === CASE_FILE_NAME)!;
-      const path = join(dataDir, caseKey, CASE_FILE_NAME);
-      if (written.get(path) === caseFile.content) continue;
-      writeAtomically(path, caseFile.content);
-      written.set(path, caseFile.content);
+      for (const { name, content } of files) {
+        const path = join(dataDir, caseKey, name);
+        if (name.endsWith('.txt') || written.get(path) === content) continue;
+        writeAtomically(path, content);
+        written.set(path, content);
+      }
     }
     const fresh = changes.slice(changesWritten);
     if (fresh.length > 0) {

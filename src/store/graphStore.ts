@@ -10,6 +10,7 @@ import type { EntityKind, RelationshipType } from '../domain/kinds.js';
 import type { Change, Edit } from '../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js';
 import type { SearchHit } from '../domain/search.js';
+import type { Draft } from '../domain/suggestions.js';
 import type { CypherAnswer, CypherLimits } from './cypher.js';
 import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from './entityTrees.js';
 
@@ -75,6 +76,14 @@ export interface GraphStore {
   /** For each source, the entities it mentions, ordered by name, then key. */
   entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]>;
 
+  /** For each source, what a reading of it suggests (null when it was never read). */
+  draftsOf(sourceKeys: readonly string[]): Promise<(Draft | null)[]>;
+  /**
+   * Entities whose name or an alias has one of `words` as a whole word, compared normalised
+   * (domain/search.ts): where ingest looks for what a new text may name. At most `limit`, by key.
+   */
+  entitiesNamedWith(words: readonly string[], limit: number): Promise<Entity[]>;
+
   /** For each key, the key of the entity it was merged into (null when it names no merged entity). */
   survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]>;
   /** The audit trail, newest first; only the changes touching `entityKey` when given. */
@@ -100,6 +109,7 @@ export interface GraphStore {
 export interface WriteTransaction {
   sourcesByKeys(keys: readonly string[]): Promise<(Source | null)[]>;
   entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;
+  draftsOf(sourceKeys: readonly string[]): Promise<(Draft | null)[]>;
   /** Current entity keys for keys that may be former ones (merged away); null where a key names nothing. */
   survivorsOf(keys: readonly string[]): Promise<(string | null)[]>;
   /**

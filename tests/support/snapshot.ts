@@ -11,5 +11,6 @@ export async function snapshotOf(store: GraphStore) {
   const keys = entities.map((e) => e.key);
   const relationships = (await store.relationshipsOf(keys)).map((related) => related.map((r) => r.relationship));
   const changes = await store.changes(null, { offset: 0, limit: 10_000 });
-  return { sources, entities, relationships, changes: changes.totalCount };
+  const drafts = await store.draftsOf(sources.map((s) => s.key));
+  return { sources, entities, relationships, drafts, changes: changes.totalCount };
 }

@@ -8,6 +8,8 @@ import { ENTITY_KINDS, type EntityKind, type RelationshipType } from '../../doma
 import { applyEdit } from '../../domain/applyEdit.js';
 import type { Change, Edit } from '../../domain/changes.js';
 import type { CaseGraph, Entity, Relationship, Source } from '../../domain/model.js';
+import { indexByNameWords, namedWith } from '../../domain/nameWords.js';
+import type { Draft } from '../../domain/suggestions.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { MATCH_TIERS, matchTier, searchFieldsOf, type SearchFields, type SearchHit } from '../../domain/search.js';
@@ -56,6 +58,7 @@ function indexOf(caseGraph: CaseGraph) {
   return {
     caseGraph,
     graph,
+    draftBySource: new Map((caseGraph.drafts ?? []).map((d) => [d.sourceKey, d])),
     searchFields,
     sortedByKind,
     mentionedIn,
@@ -81,6 +84,9 @@ export class MemoryStore implements GraphStore {
   private searchFields!: Map<string, SearchFields>;
   private mentionedIn!: Map<string, Entity[]>;
   private survivorOf!: Map<string, string>;
+  private draftBySource!: Map<string, Draft>;
+  /** Entities by the words of their names, built on the first lookup after the graph changed: ingest's alone. */
+  private byNameWord: Map<string, Entity[]> | null = null;
   /** Every entity by degree, ranked on the first mostConnected after the graph changed, not on every write. */
   private byDegree: ConnectedEntity[] | null = null;
   private readonly auditTrail: Change[];
@@ -106,7 +112,20 @@ export class MemoryStore implements GraphStore {
     this.sourceByKey = index.sourceByKey;
     this.eventsInOrder = index.eventsInOrder;
     this.survivorOf = index.survivorOf;
+    this.draftBySource = index.draftBySource;
     this.byDegree = null;
+    this.byNameWord = null;
+  }
+
+  async draftsOf(sourceKeys: readonly string[]): Promise<(Draft | null)[]> {
+    return sourceKeys.map((key) => this.draftBySource.get(key) ?? null);
+  }
+
+  async entitiesNamedWith(words: readonly string[], limit: number): Promise<Entity[]> {
+    this.byNameWord ??= indexByNameWords(this.caseGraph.entities);
+    return namedWith(this.byNameWord, words)
+      .sort((a, b) => compareStrings(a.key, b.key))
+      .slice(0, limit);
   }
 
   async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {
@@ -133,6 +152,7 @@ export class MemoryStore implements GraphStore {
     const tx: WriteTransaction = {
       sourcesByKeys: (keys) => this.sourcesByKeys(keys),
       entitiesByKeys: (keys) => this.entitiesByKeys(keys),
+      draftsOf: (keys) => this.draftsOf(keys),
       survivorsOf: async (keys) =>
         keys.map((key) => (this.graph.hasNode(key) ? key : (this.survivorOf.get(key) ?? null))),
       relationshipsByKeys: (keys) => this.relationshipsByKeys(keys),

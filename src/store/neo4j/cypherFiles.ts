@@ -31,5 +31,7 @@ export const QUERIES = {
   sources: readCypher('sources'),
   sourcesByKeys: readCypher('sources-by-keys'),
   entitiesMentionedIn: readCypher('entities-mentioned-in'),
+  entitiesNamedWith: readCypher('entities-named-with'),
+  draftsOf: readCypher('drafts-of'),
   ping: readCypher('ping'),
 } as const;

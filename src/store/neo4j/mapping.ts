@@ -5,7 +5,9 @@ import type { EntityKind, RelationshipType } from '../../domain/kinds.js';
 import { isModality } from '../../domain/claims.js';
 import type { ClaimEvidence, Entity, Evidence, Relationship, Source } from '../../domain/model.js';
 import { compareEvidence } from '../../domain/ordering.js';
+import type { Draft } from '../../domain/suggestions.js';
 import { TREE_ENTITY_PROPERTIES } from '../entityTrees.js';
+import type { Row } from './rows.js';
 
 type Properties = Record<string, unknown>;
 
@@ -104,7 +106,13 @@ export function toSource(properties: Properties): Source {
 /** A change's before and after are JSON text on the node (Neo4j properties hold no maps). */
 function changeState(value: unknown): ChangeState {
   const state = JSON.parse(str(value) ?? '{}') as Partial<ChangeState>;
-  return { sources: state.sources ?? [], entities: state.entities ?? [], relationships: state.relationships ?? [] };
+  const base = {
+    sources: state.sources ?? [],
+    entities: state.entities ?? [],
+    relationships: state.relationships ?? [],
+  };
+  // drafts only where the change touched one, as the change was made
+  return state.drafts ? { ...base, drafts: state.drafts } : base;
 }
 
 export function toChange(properties: Properties): Change {
@@ -118,4 +126,10 @@ export function toChange(properties: Properties): Change {
     before: changeState(properties.before),
     after: changeState(properties.after),
   };
+}
+
+/** Drafts in the order of `keys` (null where a source has none), from drafts-of.cypher's rows. */
+export function draftsIn(keys: readonly string[], rows: readonly Row[]): (Draft | null)[] {
+  const byKey = new Map(rows.map((row) => [row.key as string, JSON.parse(row.json as string) as Draft]));
+  return keys.map((key) => byKey.get(key) ?? null);
 }

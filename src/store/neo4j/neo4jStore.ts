@@ -11,7 +11,8 @@ import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipTyp
 import type { Change } from '../../domain/changes.js';
 import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
-import { MATCH_TIERS, type SearchHit } from '../../domain/search.js';
+import { MATCH_TIERS, normaliseForSearch, type SearchHit } from '../../domain/search.js';
+import type { Draft } from '../../domain/suggestions.js';
 import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from '../entityTrees.js';
 import type {
   ConnectedEntity,
@@ -26,6 +27,7 @@ import { QUERIES, readCypher } from './cypherFiles.js';
 import type { CypherAnswer, CypherLimits } from '../cypher.js';
 import { classify, Neo4jExecutor } from './executor.js';
 import {
+  draftsIn,
   ENTITY_PROPERTIES,
   RELATIONSHIP_PROPERTIES,
   SOURCE_PROPERTIES,
@@ -67,6 +69,7 @@ function checkReadQueries(): void {
     [MOST_CONNECTED, ENTITY_PROPERTIES],
     [QUERIES.entitiesByKeys, ENTITY_PROPERTIES],
     [QUERIES.entitiesMentionedIn, ENTITY_PROPERTIES],
+    [QUERIES.entitiesNamedWith, ENTITY_PROPERTIES],
     [QUERIES.relationshipsOf, [...ENTITY_PROPERTIES, ...RELATIONSHIP_PROPERTIES]],
     [QUERIES.relationshipsByKeys, RELATIONSHIP_PROPERTIES],
     [QUERIES.relationshipsAmong, RELATIONSHIP_PROPERTIES],
@@ -290,6 +293,17 @@ export class Neo4jStore implements GraphStore {
   async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
     const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: sourceKeys });
     return groupedInKeyOrder(sourceKeys, rows, 'sourceKey', Neo4jStore.entityOf, compareEntities);
+  }
+
+  async draftsOf(sourceKeys: readonly string[]): Promise<(Draft | null)[]> {
+    return draftsIn(sourceKeys, await this.read(QUERIES.draftsOf, { keys: sourceKeys }));
+  }
+
+  async entitiesNamedWith(words: readonly string[], limit: number): Promise<Entity[]> {
+    const normalised = [...new Set(words.map(normaliseForSearch).filter(Boolean))];
+    if (normalised.length === 0) return [];
+    const rows = await this.read(QUERIES.entitiesNamedWith, { words: normalised, limit: neo4j.int(limit) });
+    return rows.map(Neo4jStore.entityOf);
   }
 
   async survivorsOf(formerKeys: readonly string[]): Promise<(string | null)[]> {

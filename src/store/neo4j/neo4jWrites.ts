@@ -11,7 +11,7 @@ import { compareStrings } from '../../domain/ordering.js';
 import type { WriteTransaction } from '../graphStore.js';
 import { QUERIES, readCypher, readCypherStatements } from './cypherFiles.js';
 import type { Neo4jExecutor } from './executor.js';
-import { toChange, toEntity, toNumber, toRelationship, toSource } from './mapping.js';
+import { draftsIn, toChange, toEntity, toNumber, toRelationship, toSource } from './mapping.js';
 import { inKeyOrder, type Row } from './rows.js';
 import { changeProperties, parametersFor, seedParameters } from './seed.js';
 
@@ -63,6 +63,7 @@ function readsIn(tx: ManagedTransaction): Omit<WriteTransaction, 'commit'> {
       const rows = await rowsOf(tx, TOUCHING, { keys: entityKeys, types });
       return rows.map((row) => toRelationship(row.relationship as Row)).sort((a, b) => compareStrings(a.key, b.key));
     },
+    draftsOf: async (keys) => draftsIn(keys, await rowsOf(tx, QUERIES.draftsOf, { keys })),
     changeBySeq: async (seq) => {
       const [row] = await rowsOf(tx, CHANGE_BY_SEQ, { seq: neo4j.int(seq) });
       return row ? toChange(properties(row)) : null;
@@ -75,7 +76,12 @@ function readsIn(tx: ManagedTransaction): Omit<WriteTransaction, 'commit'> {
 /** Puts the edit and records its change as number `seq`, in the write's transaction. */
 async function commit(tx: ManagedTransaction, seq: number, edit: Edit): Promise<Change> {
   const change: Change = { ...edit.change, seq, at: new Date().toISOString() };
-  const puts = { sources: edit.putSources, entities: edit.putEntities, relationships: edit.putRelationships };
+  const puts = {
+    sources: edit.putSources,
+    entities: edit.putEntities,
+    relationships: edit.putRelationships,
+    drafts: edit.putDrafts ?? [],
+  };
   const parameters: Row = {
     ...seedParameters(puts),
     removeEntityKeys: edit.removeEntities,

@@ -8,6 +8,7 @@ import type { Change } from '../../domain/changes.js';
 import { RELATIONSHIP_TYPES } from '../../domain/kinds.js';
 import type { CaseGraph } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
+import type { Draft } from '../../domain/suggestions.js';
 import { readCypher } from './cypherFiles.js';
 import { Neo4jExecutor } from './executor.js';
 import { toChange, toEntity, toRelationship, toSource } from './mapping.js';
@@ -21,6 +22,10 @@ interface GraphWithChanges {
   /** Oldest first. */
   changes: Change[];
 }
+
+/** A graph holds `drafts` only when some source has one, as loadCases reads case folders. */
+const withDrafts = (drafts: Draft[]) =>
+  drafts.length > 0 ? { drafts: drafts.sort((a, b) => compareStrings(a.sourceKey, b.sourceKey)) } : {};
 
 export async function readNeo4jGraph(driver: Driver, database: string): Promise<GraphWithChanges> {
   const rows = await new Neo4jExecutor(driver, database).write(async (tx) => {
@@ -40,6 +45,7 @@ export async function readNeo4jGraph(driver: Driver, database: string): Promise<
       sources: of('source').map(toSource).sort(byKey),
       entities: of('entity').map(toEntity).sort(byKey),
       relationships: of('relationship').map(toRelationship).sort(byKey),
+      ...withDrafts(of('draft').map((row) => JSON.parse(row.json as string) as Draft)),
     },
     changes: of('change')
       .map(toChange)

@@ -46,6 +46,7 @@ export function seedParameters(graph: CaseGraph) {
   const mentionsOf = new Map(graph.entities.map((e) => [e.key, columns(e.mentions)]));
 
   const parameters = {
+    drafts: (graph.drafts ?? []).map((d) => ({ sourceKey: d.sourceKey, json: JSON.stringify(d) })),
     sources: graph.sources.map((s) => ({ key: s.key, properties: withoutNulls({ ...s }) })),
     entities: graph.entities.map((e) => {
       // occupations are a person's; other kinds would only carry an empty list
@@ -102,6 +103,7 @@ function wantedIdentities(graph: CaseGraph, parameters: ReturnType<typeof seedPa
   return {
     entity: new Set(graph.entities.map((e) => e.key)),
     source: new Set(graph.sources.map((s) => s.key)),
+    draft: new Set((graph.drafts ?? []).map((d) => d.sourceKey)),
     link: new Set([
       ...parameters.mentions.map((m) => `MENTIONS ${m.source} ${m.entity}`),
       ...graph.relationships.map((r) => `${r.type} ${r.from} ${r.key} ${r.to}`),
@@ -155,12 +157,18 @@ export async function seedNeo4j(
   const merge = async (tx: ManagedTransaction, statement: string, only?: Record<string, unknown>) =>
     tx.run(statement, only ?? parametersFor(statement, parameters));
   const removeStale = async (tx: ManagedTransaction) => {
-    const stale = { staleEntityKeys: [] as string[], staleSourceKeys: [] as string[], staleLinkIds: [] as string[] };
+    const stale = {
+      staleEntityKeys: [] as string[],
+      staleSourceKeys: [] as string[],
+      staleDraftKeys: [] as string[],
+      staleLinkIds: [] as string[],
+    };
     for (const record of (await tx.run(INVENTORY)).records) {
-      const what = record.get('what') as 'entity' | 'source' | 'link';
+      const what = record.get('what') as 'entity' | 'source' | 'draft' | 'link';
       if (wanted[what].has(record.get('identity') as string)) continue;
       if (what === 'entity') stale.staleEntityKeys.push(record.get('identity'));
       else if (what === 'source') stale.staleSourceKeys.push(record.get('identity'));
+      else if (what === 'draft') stale.staleDraftKeys.push(record.get('identity'));
       else stale.staleLinkIds.push(record.get('id'));
     }
     for (const statement of REMOVE_STATEMENTS) await tx.run(statement, parametersFor(statement, stale));
