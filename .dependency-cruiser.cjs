@@ -6,6 +6,7 @@
  *     -> http (Yoga and its plugins)
  *          -> graphql (schema, loaders)  -> access (callers and scopes)
  *                                        -> curate (editors' writes, over the store port)
+ *                                        -> ingest (reading a source into a draft: domain only)
  *          -> export (file formats)      -> explore (neighbourhood, path)
  *                                             -> store (the port and its adapters)
  *                                                  -> config, domain
@@ -21,12 +22,13 @@ const layer = (name, mayNotReach) => ({
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
-    layer('config', ['access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
-    layer('access', ['store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
-    layer('store', ['access', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
-    layer('explore', ['access', 'export', 'graphql', 'http', 'cli', 'curate']),
-    layer('export', ['access', 'graphql', 'http', 'cli', 'curate']),
+    layer('domain', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate', 'ingest']),
+    layer('config', ['ingest', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('access', ['ingest', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('store', ['ingest', 'access', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('explore', ['ingest', 'access', 'export', 'graphql', 'http', 'cli', 'curate']),
+    layer('export', ['ingest', 'access', 'graphql', 'http', 'cli', 'curate']),
+    layer('ingest', ['config', 'access', 'store', 'explore', 'export', 'graphql', 'http', 'cli', 'curate']),
     layer('curate', ['access', 'explore', 'export', 'graphql', 'http', 'cli']),
     layer('graphql', ['export', 'http', 'cli']),
     layer('http', ['cli']),

@@ -1,0 +1,88 @@
+/**
+ * A reading of one source: extraction, coreference within the text, resolution against the graph,
+ * and claim suggestion, made into a Draft (domain/suggestions.ts). It writes nothing: the caller
+ * stores the draft, and only an editor's accept turns a suggestion into a write.
+ */
+import { type Draft, type EntitySuggestion, SAME_AS_SCORE } from '../domain/suggestions.js';
+import { suggestClaims } from './claims/suggestClaims.js';
+import { groupMentions } from './coreference.js';
+import { extractMentions } from './extract/extractMentions.js';
+import { newEntityKey } from './newEntityKey.js';
+import { corroborationCandidates, type KnownLink, liftByAgreeingClaims } from './resolve/claimContext.js';
+import { lookupTerms } from './resolve/lookupTerms.js';
+import { rankCandidates } from './resolve/rankCandidates.js';
+import type { KnownEntity } from './types.js';
+
+/** Entities of the graph whose name or an alias shares a word with any of `terms` (normalised as search does). */
+export type EntityLookup = (terms: readonly string[]) => Promise<KnownEntity[]>;
+
+export interface ReadingOptions {
+  /** The graph's entities that may be what the text names. */
+  lookup: EntityLookup;
+  /** The graph's relationships among these entities (both ends among them): what corroborates a fuzzy match. */
+  linksAmong: (keys: readonly string[]) => Promise<KnownLink[]>;
+  /** Whether an entity key is taken in the graph (a new entity's key must not be). */
+  keysTaken: (keys: readonly string[]) => Promise<ReadonlySet<string>>;
+  /** The longest text read whole: a longer one is read up to here (at a sentence's end where there is one). */
+  maxChars: number;
+}
+
+/** Where a reading of at most `maxChars` stops: the last sentence end before it, or `maxChars` itself. */
+function readingEnd(text: string, maxChars: number): number {
+  if (text.length <= maxChars) return text.length;
+  const head = text.slice(0, maxChars);
+  const lastStop = Math.max(head.lastIndexOf('.\n'), head.lastIndexOf('. '), head.lastIndexOf('\n\n'));
+  return lastStop > maxChars / 2 ? lastStop + 1 : maxChars;
+}
+
+const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
+const MAX_CANDIDATES = 5;
+
+export async function readSource(sourceKey: string, fullText: string, options: ReadingOptions): Promise<Draft> {
+  const readUpTo = readingEnd(fullText, options.maxChars);
+  const text = fullText.slice(0, readUpTo);
+  const mentions = extractMentions(text);
+  const textEntities = groupMentions(mentions);
+  const known = await options.lookup([...new Set(textEntities.flatMap(lookupTerms))]);
+  const entities = textEntities.map((entity, index): EntitySuggestion => {
+    // an editor compares a few; the rest would only weigh down the draft and its audit entry
+    const candidates = rankCandidates(entity, known).slice(0, MAX_CANDIDATES);
+    const first = candidates[0];
+    return {
+      key: `e${index + 1}`,
+      status: 'OPEN',
+      kind: entity.kind,
+      name: entity.name,
+      mentions: entity.mentions.map(({ start, end, quote }) => ({ start, end, quote })),
+      confidence: entity.confidence,
+      occupations: entity.occupations,
+      eventType: null,
+      date: null,
+      candidates,
+      sameAs: first && first.score >= SAME_AS_SCORE ? first.entityKey : null,
+      newKey: '',
+      decision: null,
+    };
+  });
+  const dates = mentions.flatMap(({ kind, start, end, quote, date }) =>
+    kind === 'DATE' && date ? [{ start, end, quote, date }] : [],
+  );
+  const { events, claims } = suggestClaims({ text, entities, dates });
+  const corroborate = corroborationCandidates(entities);
+  if (corroborate.length > 0) {
+    const proposed = entities.flatMap((e) => (e.sameAs ? [e.sameAs] : []));
+    liftByAgreeingClaims(entities, claims, await options.linksAmong([...new Set([...corroborate, ...proposed])]));
+  }
+  const all = [...entities, ...events];
+  const wanted = all.map((entity) => newEntityKey(entity.name));
+  const variants = (base: string) => [base, ...SUFFIXES.map((n) => `${base}-${n}`)];
+  const taken = new Set(await options.keysTaken([...new Set(wanted.flatMap(variants))]));
+  for (const [index, entity] of all.entries()) {
+    const base = wanted[index] as string;
+    // past the variants asked about, a suffix from the draft's own numbering cannot be taken by chance
+    const key = variants(base).find((k) => !taken.has(k)) ?? `${base}-${sourceKey}-${entity.key}`;
+    taken.add(key);
+    entity.newKey = key;
+  }
+  return { sourceKey, entities: all, claims, dates, readUpTo };
+}
