@@ -16,6 +16,13 @@ import { EditRefusal, refuseIf } from './refusal.js';
 const sameClaimEvidence = (a: ClaimEvidence, b: ClaimEvidence) =>
   sameSpan(a, b) && a.modality === b.modality && a.assertedBy === b.assertedBy;
 
+/** A claim's evidence with `more` added, each piece once, in evidence order. */
+export function withEvidence(before: readonly ClaimEvidence[], more: readonly ClaimEvidence[]): ClaimEvidence[] {
+  const merged = [...before];
+  for (const e of more) if (!merged.some((m) => sameClaimEvidence(m, e))) merged.push(e);
+  return merged.sort(compareEvidence);
+}
+
 export function assertRelationship(
   store: GraphStore,
   author: Author,
@@ -57,8 +64,7 @@ export function assertRelationship(
         `"${key}" has the role ${JSON.stringify(before.role)}; a claim with another role needs its own key`,
       );
     }
-    const merged = [...(before?.evidence ?? [])];
-    for (const e of evidence) if (!merged.some((m) => sameClaimEvidence(m, e))) merged.push(e);
+    const merged = withEvidence(before?.evidence ?? [], evidence);
     if (before && merged.length === before.evidence.length) {
       throw new EditRefusal('evidence', `"${key}" already has this evidence`);
     }
@@ -68,7 +74,7 @@ export function assertRelationship(
       from: from.key,
       to: to.key,
       role: before ? before.role : role,
-      evidence: merged.sort(compareEvidence),
+      evidence: merged,
     };
     const change = await tx.commit(
       editOf(

@@ -56,3 +56,20 @@ export interface RelationshipInput {
   role: string | null;
   evidence: ClaimSpanInput[];
 }
+
+/** Which suggestion of which source's draft, and an editor's corrections to it (each kind's own fields). */
+export interface SuggestionInput {
+  source: string;
+  suggestion: string;
+  /** ENTITY: the existing entity its mentions name (instead of the draft's sameAs). */
+  entityKey?: string | null;
+  /** ENTITY: a new entity, even when a candidate was proposed. */
+  asNew?: boolean | null;
+  /** ENTITY, new: its key and name, instead of the draft's. */
+  key?: string | null;
+  name?: string | null;
+  /** CLAIM: corrections to the reading. */
+  role?: string | null;
+  modality?: Modality | null;
+  assertedBy?: string | null;
+}

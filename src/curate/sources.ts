@@ -1,11 +1,17 @@
-/** addSource: a new text the graph may quote, stored byte for byte. Sources are never edited afterwards. */
+/**
+ * addSource: a new text the graph may quote, stored byte for byte. Sources are never edited
+ * afterwards. The text is read first (readDraft), and what the reading suggests is kept with it as
+ * its draft: suggestions only, for an editor to accept or reject.
+ */
 import { sourceRecord } from '../domain/changes.js';
 import type { Change } from '../domain/changes.js';
 import type { Source } from '../domain/model.js';
+import type { Draft } from '../domain/suggestions.js';
 import { dateProblem, isWellFormed } from '../domain/rules.js';
 import type { GraphStore } from '../store/graphStore.js';
 import { checkSlug, cleanText, editOf, records } from './checks.js';
 import type { Author, SourceInput } from './inputs.js';
+import { readDraft } from './readDraft.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
 function urlProblem(url: string): string | null {
@@ -17,11 +23,11 @@ function urlProblem(url: string): string | null {
   }
 }
 
-export function addSource(
+export async function addSource(
   store: GraphStore,
   author: Author,
   input: SourceInput,
-): Promise<{ source: Source; change: Change }> {
+): Promise<{ source: Source; change: Change; draft: Draft }> {
   const source: Source = {
     key: checkSlug(input.key, 'key'),
     caseKey: checkSlug(input.caseKey, 'caseKey'),
@@ -37,6 +43,8 @@ export function addSource(
   refuseIf(isWellFormed(source.text) ? null : 'is not well-formed Unicode (a lone surrogate)', 'text');
   refuseIf(dateProblem('published', source.published), 'published');
   if (source.url) refuseIf(urlProblem(source.url), 'url');
+  // read before the write, not inside it: other writes need not wait for a reading
+  const draft = await readDraft(store, source);
   return store.write(async (tx) => {
     const [existing] = await tx.sourcesByKeys([source.key]);
     if (existing)
@@ -48,11 +56,11 @@ export function addSource(
           action: 'ADD_SOURCE',
           entityKeys: [],
           before: records(),
-          after: { sources: [sourceRecord(source)], entities: [], relationships: [] },
+          after: { sources: [sourceRecord(source)], entities: [], relationships: [], drafts: [draft] },
         },
-        { putSources: [source] },
+        { putSources: [source], putDrafts: [draft] },
       ),
     );
-    return { source, change };
+    return { source, change, draft };
   });
 }

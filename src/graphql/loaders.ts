@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Entity, Relationship, Source } from '../domain/model.js';
+import type { Draft } from '../domain/suggestions.js';
 import type { GraphStore, RelatedEntity } from '../store/graphStore.js';
 
 export interface Loaders {
@@ -13,6 +14,7 @@ export interface Loaders {
   related: DataLoader<string, RelatedEntity[]>;
   source: DataLoader<string, Source | null>;
   entitiesMentionedIn: DataLoader<string, Entity[]>;
+  draft: DataLoader<string, Draft | null>;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -28,6 +30,7 @@ export function createLoaders(store: GraphStore): Loaders {
     related: new DataLoader((keys) => store.relationshipsOf(keys).then(remember)),
     source: new DataLoader((keys) => store.sourcesByKeys(keys)),
     entitiesMentionedIn: new DataLoader((keys) => store.entitiesMentionedIn(keys).then(remember)),
+    draft: new DataLoader((keys) => store.draftsOf(keys)),
   };
 }
 

@@ -21,5 +21,7 @@ import './types/graphChanged.js';
 import './types/claims.js';
 import './types/change.js';
 import './types/mutations.js';
+import './types/drafts.js';
+import './types/suggestionMutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

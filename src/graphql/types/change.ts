@@ -13,6 +13,8 @@ const ACTION_MEANING: Record<ChangeAction, string> = {
   RETRACT_RELATIONSHIP: 'A claim was withdrawn (it stays here, in before).',
   MERGE_ENTITIES: 'Two entities were found to be one.',
   UNMERGE_ENTITIES: 'A merge was undone.',
+  ACCEPT_SUGGESTION: 'An editor accepted a suggestion of a draft: what it proposed was written.',
+  REJECT_SUGGESTION: 'An editor rejected a suggestion of a draft: nothing was written.',
 };
 
 const ChangeActionEnum = builder.enumType('ChangeAction', {

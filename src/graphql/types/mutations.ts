@@ -3,21 +3,18 @@
  * needs an editor token; each is one store transaction and one entry of the audit trail, and is
  * announced to graphChanged subscribers once it has landed. Refusals name the input field at fault.
  */
-import type { Change } from '../../domain/changes.js';
 import type { Modality } from '../../domain/claims.js';
 import type { EntityKind, RelationshipType } from '../../domain/kinds.js';
 import { addMention, upsertEntity } from '../../curate/entities.js';
 import { assertRelationship, retractRelationship } from '../../curate/claims.js';
-import type { Author, ClaimSpanInput, SpanInput } from '../../curate/inputs.js';
+import type { ClaimSpanInput, SpanInput } from '../../curate/inputs.js';
 import { mergeEntities, unmergeEntities } from '../../curate/merges.js';
-import { cleanText } from '../../curate/checks.js';
-import { EditRefusal } from '../../curate/refusal.js';
 import { addSource } from '../../curate/sources.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { clientError } from '../errors.js';
+import { authorOf, edit, reasonField } from '../edits.js';
 import { ChangeRef, EntityRef, RelationshipRef, SourceRef } from '../refs.js';
 import { ModalityEnum } from './claims.js';
+import { DraftRef } from './drafts.js';
 import { EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 
 const MentionInput = builder.inputType('MentionInput', {
@@ -50,26 +47,6 @@ const ClaimEvidenceInput = builder.inputType('ClaimEvidenceInput', {
     }),
   }),
 });
-
-const reasonField = { required: false, description: 'Why: kept in the audit trail.' } as const;
-
-/** The editor and their reason, for the audit trail. */
-const authorOf = (context: Context, reason: string | null | undefined): Author => ({
-  actor: context.caller.name ?? 'anonymous',
-  reason: reason?.trim() ? cleanText(reason, 'reason', true) : null,
-});
-
-/** Runs an edit: a refusal becomes a client error naming its field; a landed change is announced. */
-async function edit<T extends { change: Change }>(context: Context, run: () => Promise<T>): Promise<T> {
-  try {
-    const result = await run();
-    context.events.publish('graphChanged', result.change);
-    return result;
-  } catch (error) {
-    if (error instanceof EditRefusal) throw clientError(error.code, error.message, { field: error.field });
-    throw error;
-  }
-}
 
 const span = (input: { source: string; start: number; end: number; quote: string }): SpanInput => ({ ...input });
 
@@ -108,6 +85,12 @@ builder.relayMutationField(
     description: 'What addSource wrote.',
     outputFields: (t) => ({
       source: t.field({ type: SourceRef, description: 'The source as stored.', resolve: (r) => r.source }),
+      draft: t.field({
+        type: DraftRef,
+        nullable: true,
+        description: 'What a reading of the text suggests: nothing of it is in the graph until accepted.',
+        resolve: (r) => r.draft,
+      }),
       change: t.field({ type: ChangeRef, description: 'The audit entry.', resolve: (r) => r.change }),
     }),
   },

@@ -1,0 +1,126 @@
+/**
+ * Accepting an entity suggestion: its mentions go to an entity of the graph (the one the editor
+ * names, or the reading's sameAs), whose aliases gain the spelling this text uses; or, accepted as
+ * new, they make a new entity. Each mention is checked against the source like any other.
+ */
+import type { Entity, Evidence } from '../domain/model.js';
+import { compareEvidence } from '../domain/ordering.js';
+import { kindFieldProblems } from '../domain/rules.js';
+import type { EntitySuggestion } from '../domain/suggestions.js';
+import type { WriteTransaction } from '../store/graphStore.js';
+import { checkSlug, checkSpan, cleanText, sameSpan } from './checks.js';
+import type { AcceptWrite } from './drafts.js';
+import { currentEntity } from './entities.js';
+import type { SuggestionInput } from './inputs.js';
+import { EditRefusal } from './refusal.js';
+
+const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
+
+/** The suggestion's mentions, each checked against the source's text as it is stored. */
+async function mentionsOf(tx: WriteTransaction, sourceKey: string, suggestion: EntitySuggestion): Promise<Evidence[]> {
+  const spans: Evidence[] = [];
+  for (const [i, m] of suggestion.mentions.entries()) {
+    spans.push(await checkSpan(tx, { source: sourceKey, ...m }, `suggestion.mentions[${i}]`));
+  }
+  return spans;
+}
+
+/** The key a new entity gets: the editor's (refused when taken), or the draft's, or its next free variant. */
+async function freeKey(tx: WriteTransaction, input: SuggestionInput, suggestion: EntitySuggestion): Promise<string> {
+  const taken = async (key: string) => (await tx.survivorsOf([key]))[0] !== null;
+  if (input.key !== null && input.key !== undefined) {
+    const key = checkSlug(input.key, 'key');
+    if (await taken(key)) throw new EditRefusal('key', `an entity has the key "${key}"; give another`, 'CONFLICT');
+    return key;
+  }
+  // the draft's key was free when it was read; a write since may have taken it
+  for (const key of [suggestion.newKey, ...SUFFIXES.map((n) => `${suggestion.newKey}-${n}`)]) {
+    if (!(await taken(key))) return key;
+  }
+  throw new EditRefusal('key', `"${suggestion.newKey}" and its variants are taken; give a key`, 'CONFLICT');
+}
+
+async function asNewEntity(
+  tx: WriteTransaction,
+  input: SuggestionInput,
+  sourceKey: string,
+  suggestion: EntitySuggestion,
+): Promise<AcceptWrite & { entity: Entity }> {
+  const entity: Entity = {
+    key: await freeKey(tx, input, suggestion),
+    kind: suggestion.kind,
+    name: cleanText(input.name, 'name') ?? suggestion.name,
+    aliases: [],
+    summary: null,
+    occupations: suggestion.kind === 'PERSON' ? suggestion.occupations : [],
+    organisationType: null,
+    productionType: null,
+    locationType: null,
+    eventType: suggestion.kind === 'EVENT' ? suggestion.eventType : null,
+    date: suggestion.kind === 'EVENT' ? suggestion.date : null,
+    formerKeys: [],
+    mentions: (await mentionsOf(tx, sourceKey, suggestion)).sort(compareEvidence),
+  };
+  const problem = kindFieldProblems(entity.kind, {
+    ...entity,
+    occupations: entity.occupations.length ? entity.occupations : undefined,
+  })[0];
+  if (problem) throw new EditRefusal('suggestion', problem);
+  return {
+    entity,
+    entityKeys: [entity.key],
+    before: {},
+    after: { entities: [entity] },
+    puts: { putEntities: [entity] },
+  };
+}
+
+async function asExistingEntity(
+  tx: WriteTransaction,
+  entityKey: string,
+  field: string,
+  sourceKey: string,
+  suggestion: EntitySuggestion,
+): Promise<AcceptWrite & { entity: Entity }> {
+  const before = await currentEntity(tx, entityKey, field);
+  if (before.kind !== suggestion.kind) {
+    throw new EditRefusal(field, `"${before.key}" is a ${before.kind}; the suggestion names a ${suggestion.kind}`);
+  }
+  const mentions = [...before.mentions];
+  for (const m of await mentionsOf(tx, sourceKey, suggestion))
+    if (!mentions.some((n) => sameSpan(n, m))) mentions.push(m);
+  // the text's own spelling ("Halyna Hutchins" for Galina Hutchins) becomes an alias: search finds either
+  const spelled = [before.name, ...before.aliases].includes(suggestion.name) ? [] : [suggestion.name];
+  const occupations =
+    before.kind === 'PERSON' ? [...new Set([...before.occupations, ...suggestion.occupations])] : before.occupations;
+  const entity: Entity = {
+    ...before,
+    aliases: [...before.aliases, ...spelled],
+    occupations,
+    mentions: mentions.sort(compareEvidence),
+  };
+  return {
+    entity,
+    entityKeys: [entity.key],
+    before: { entities: [before] },
+    after: { entities: [entity] },
+    puts: { putEntities: [entity] },
+  };
+}
+
+export function acceptEntity(
+  tx: WriteTransaction,
+  input: SuggestionInput,
+  sourceKey: string,
+  suggestion: EntitySuggestion,
+): Promise<AcceptWrite & { entity: Entity }> {
+  const named = input.entityKey ?? null;
+  if (input.asNew && named !== null) throw new EditRefusal('asNew', 'give either entityKey or asNew, not both');
+  const existing = named ?? (input.asNew ? null : suggestion.sameAs);
+  if (existing === null) return asNewEntity(tx, input, sourceKey, suggestion);
+  for (const field of ['key', 'name'] as const) {
+    if (input[field] !== null && input[field] !== undefined)
+      throw new EditRefusal(field, `is for a new entity; these mentions go to "${existing}" (asNew: true makes one)`);
+  }
+  return asExistingEntity(tx, existing, named === null ? 'suggestion' : 'entityKey', sourceKey, suggestion);
+}
