@@ -17,6 +17,7 @@ describe('the view in the URL', () => {
       groups: [{ id: 'UHJvZHVjdGlvbjpydXN0|WORKED_ON|IN', pages: 3 }],
       path: { from: 'QQ==', to: null },
       filters: { kinds: ['PERSON', 'EVENT'], types: [], modalities: ['PLANNED'], from: '2021', to: '2022-06' },
+      review: 'rust-article',
     };
     const search = serialiseViewState(view);
     expect(search).toMatch(/^\?max=1200&case=off&select=/);
@@ -35,6 +36,14 @@ describe('the view in the URL', () => {
     expect(view.expand).toHaveLength(50);
     expect(view.groups).toHaveLength(50);
     expect(view.groups[0]).toEqual({ id: 'a|WORKED_ON|IN', pages: 400 });
+  });
+
+  it('reopens the review of a source’s draft, and ignores a key longer than any the API takes', () => {
+    expect(parseViewState('?review=variety-report').review).toBe('variety-report');
+    expect(serialiseViewState({ ...EMPTY_STATE, review: 'a b&c' })).toBe('?review=a+b%26c');
+    expect(parseViewState(serialiseViewState({ ...EMPTY_STATE, review: 'a b&c' })).review).toBe('a b&c');
+    expect(parseViewState(`?review=${'x'.repeat(101)}`).review).toBeNull();
+    expect(parseViewState('?review=').review).toBeNull();
   });
 
   it('keeps the most entities drawn at once within bounds, and ignores one that is not a number', () => {

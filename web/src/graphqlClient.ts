@@ -14,6 +14,9 @@ class RequestFailed extends Error {
 /** The access token this browser keeps (asked for once where the server requires one), if any. */
 export const storedToken = (): string | null => localStorage.getItem(TOKEN_KEY);
 
+/** Keeps `token` in this browser for the requests that follow (an editor's, given for the review). */
+export const keepToken = (token: string): void => localStorage.setItem(TOKEN_KEY, token.trim());
+
 /** A POST to /graphql with the token this browser keeps, if any. */
 export function post(body: Record<string, unknown>, accept: string): Promise<Response> {
   const token = storedToken();
@@ -58,7 +61,7 @@ export async function request<Result, Variables>(
   if (!retried && answer.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
     const given = window.prompt('This case graph needs an access token:');
     if (given) {
-      localStorage.setItem(TOKEN_KEY, given.trim());
+      keepToken(given);
       return request(what, document, variables, true);
     }
   }

@@ -21,6 +21,7 @@ import { type PathEnd, renderPathEnds, showPathResult } from './pathFinder.js';
 import {
   countsOf,
   detailsOf,
+  draftsToReview,
   type EntitySummary,
   type Found,
   pathBetween,
@@ -30,6 +31,8 @@ import {
   timelineEvents,
 } from './queries.js';
 import { run } from './pageQueue.js';
+import { renderDraftList } from './reviewList.js';
+import { closeReview, openReview, refreshReview, reviewing, setUpReview } from './reviewView.js';
 import { setUpSearchBox } from './searchBox.js';
 import { copyLink } from './shareLink.js';
 import { renderSource } from './sourceView.js';
@@ -175,6 +178,27 @@ function deselect(push = true): void {
   if (push) writeViewState(state, true);
 }
 
+/** Opens the review of `key`'s draft, or closes the review (null); nothing happens when it already shows that. */
+async function showReview(key: string | null): Promise<void> {
+  if (key === reviewing()) return;
+  if (key) await openReview(key);
+  else closeReview();
+}
+
+async function review(key: string | null): Promise<void> {
+  const was = reviewing();
+  await showReview(key);
+  state.review = key;
+  writeViewState(state, true);
+  // closed, the focus goes back to where the review was opened from
+  if (!key && was) document.querySelector<HTMLElement>(`#drafts button[data-source="${CSS.escape(was)}"]`)?.focus();
+}
+
+/** The sources with drafts, beside the drawing; each opens its review. */
+async function listDrafts(): Promise<void> {
+  renderDraftList(await draftsToReview(), (key) => void run(() => review(key)));
+}
+
 /** Draws an entity's neighbours; a type with too many of them around it comes as a group instead. */
 async function expandEntity(id: string, push = true): Promise<void> {
   const counted = await countsOf(id, known.get(id)?.name);
@@ -276,6 +300,7 @@ function clearAll(): void {
   filterPanel.show(state.filters);
   applyFilters();
   byId('case-note').hidden = true;
+  closeReview();
   note('Cleared. Search for an entity, or show the case again.');
   dismissError();
   writeViewState(state, true);
@@ -329,6 +354,12 @@ async function restore(target: ViewState): Promise<void> {
     markTimeline(null);
   }
   applyFilters();
+  await showReview(state.review).catch((error: unknown) => {
+    state.review = null;
+    closeReview();
+    writeViewState(state, false);
+    showError(error);
+  });
 }
 
 /**
@@ -336,6 +367,10 @@ async function restore(target: ViewState): Promise<void> {
  * drawing stays where it is); otherwise the view is rebuilt as the URL describes it.
  */
 async function stepTo(target: ViewState): Promise<void> {
+  if (target.review !== state.review) {
+    state.review = target.review;
+    await showReview(target.review);
+  }
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const drawingKept =
     target.showCase === state.showCase &&
@@ -363,12 +398,19 @@ async function refreshAfter(change: ChangeNotice): Promise<void> {
     const kept = structuredClone(state);
     await restore(kept);
   }
+  // a decision (here or in another window) or a new source's reading changes the drafts
+  await refreshReview();
+  await listDrafts();
   note(`Change ${change.seq} (${humanise(change.action)}) by ${change.actor}`);
   document.body.dataset.lastChange = String(change.seq);
 }
 
 async function start(): Promise<void> {
   setUpErrorBanner();
+  setUpReview({
+    close: () => void run(() => review(null)),
+    decided: () => void run(listDrafts),
+  });
   renderLegend();
   followSystemTheme(view);
   setUpPictureExport(view);
@@ -403,8 +445,9 @@ async function start(): Promise<void> {
   const texts = sourceTexts().then((found) => {
     sources = found;
   }, showError);
+  const drafts = listDrafts().catch(showError);
   await run(() => restore(parseViewState(location.search)));
-  await Promise.all([timeline, texts]);
+  await Promise.all([timeline, texts, drafts]);
   markTimeline(state.select);
   // the selection's quotes are marked in its source, which may have arrived after it
   if (state.select) await run(() => selectEntity(state.select!, false));

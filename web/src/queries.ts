@@ -1,6 +1,6 @@
 /** Every question the explorer asks the API, typed from the schema (graphql.ts). */
 import type { Direction, RelationshipType } from '@case-graph/domain/kinds.js';
-import type { ResultOf } from 'gql.tada';
+import type { ResultOf, VariablesOf } from 'gql.tada';
 import { graphql } from './graphql.js';
 import { request } from './graphqlClient.js';
 
@@ -240,3 +240,80 @@ export type SourceText = ResultOf<typeof SourcesQuery>['sources'][number];
 
 export const sourceTexts = async (): Promise<SourceText[]> =>
   (await request('load the source texts', SourcesQuery, {})).sources;
+
+/** Sources whose reading left a draft, with how many of its suggestions wait for an editor. */
+const DraftsQuery = graphql(`
+  query Drafts {
+    sources {
+      key title publisher
+      draft { openEntities: entities(status: [OPEN]) { key } openClaims: claims(status: [OPEN]) { key } }
+    }
+  }
+`);
+
+export type DraftListing = ResultOf<typeof DraftsQuery>['sources'][number];
+
+/** Every source with a draft (the others are left out). */
+export const draftsToReview = async (): Promise<DraftListing[]> =>
+  (await request('list the drafts to review', DraftsQuery, {})).sources.filter((s) => s.draft !== null);
+
+const Decided = graphql(`
+  fragment Decided on SuggestionDecision { actor at reason entity { id key name } relationship { id key } }
+`);
+
+const ReviewQuery = graphql(
+  `
+  query Review($source: String!) {
+    draft(source: $source) {
+      readUpTo
+      source { key title publisher text }
+      dates { start end quote date { text } }
+      entities {
+        key status kind name confidence occupations eventType date newKey
+        mentions { start end quote }
+        sameAs { id key }
+        candidates {
+          score match reasons
+          entity { id key kind name aliases summary ... on Person { occupations } }
+        }
+        decision { ...Decided }
+      }
+      claims {
+        key status type role confidence pattern
+        from { key name kind status }
+        to { key name kind status }
+        evidence { start end quote modality assertedBy cue }
+        decision { ...Decided }
+      }
+    }
+  }
+`,
+  [Decided],
+);
+
+export type ReviewDraft = NonNullable<ResultOf<typeof ReviewQuery>['draft']>;
+export type EntityProposal = ReviewDraft['entities'][number];
+export type ClaimProposal = ReviewDraft['claims'][number];
+
+/** The draft of `source`, with its text, for review (null: the source has no draft). */
+export const draftOf = async (source: string): Promise<ReviewDraft | null> =>
+  (await request(`read the draft of “${source}”`, ReviewQuery, { source })).draft;
+
+const AcceptMutation = graphql(`
+  mutation Accept($input: AcceptSuggestionInput!) { acceptSuggestion(input: $input) { change { seq } } }
+`);
+const RejectMutation = graphql(`
+  mutation Reject($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { change { seq } } }
+`);
+
+export type AcceptInput = VariablesOf<typeof AcceptMutation>['input'];
+
+/** An editor's accept (`what` names it for the error banner: “accept “Alex Spiro” as new”). */
+export const acceptSuggestion = async (what: string, input: AcceptInput): Promise<number> =>
+  (await request(what, AcceptMutation, { input })).acceptSuggestion.change.seq;
+
+/** An editor's reject. */
+export const rejectSuggestion = async (
+  what: string,
+  input: VariablesOf<typeof RejectMutation>['input'],
+): Promise<number> => (await request(what, RejectMutation, { input })).rejectSuggestion.change.seq;

@@ -1,6 +1,6 @@
 /**
  * The view in the URL's query string, so that a link reopens it and back/forward step through it:
- * ?max=500&case=off&select=ID&expand=ID,ID&groups=ID|TYPE|OUT*2&path=ID,ID&kinds=PERSON,EVENT&types=...&modalities=...&from=2021&to=2022-06
+ * ?max=500&case=off&select=ID&expand=ID,ID&groups=ID|TYPE|OUT*2&path=ID,ID&kinds=PERSON,EVENT&types=...&modalities=...&from=2021&to=2022-06&review=SOURCE
  * A list left out means "all"; everything is optional.
  */
 
@@ -16,6 +16,8 @@ export interface ViewState {
   groups: { id: string; pages: number }[];
   path: { from: string | null; to: string | null };
   filters: FilterState;
+  /** The source whose draft is under review (reviewView.ts), by key. */
+  review: string | null;
 }
 
 export interface FilterState {
@@ -46,6 +48,7 @@ export const EMPTY_STATE: ViewState = {
   groups: [],
   path: { from: null, to: null },
   filters: NO_FILTERS,
+  review: null,
 };
 
 const list = (value: string | null): string[] | null => (value === null ? null : value.split(',').filter(Boolean));
@@ -58,6 +61,8 @@ const list = (value: string | null): string[] | null => (value === null ? null :
 const MOST_EXPANDED = 50;
 const MOST_GROUPS = 50;
 const MOST_GROUP_PAGES = 400;
+/** A source key longer than this is none the API would take (it refuses longer): the link opens without a review. */
+const LONGEST_KEY = 100;
 
 export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -80,6 +85,7 @@ export function parseViewState(search: string): ViewState {
       from: q.get('from') || null,
       to: q.get('to') || null,
     },
+    review: (q.get('review')?.length ?? 0) <= LONGEST_KEY ? q.get('review') || null : null,
   };
 }
 
@@ -98,6 +104,7 @@ export function serialiseViewState(state: ViewState): string {
   if (f.modalities) q.set('modalities', f.modalities.join(','));
   if (f.from) q.set('from', f.from);
   if (f.to) q.set('to', f.to);
+  if (state.review) q.set('review', state.review);
   const text = q.toString();
   return text ? `?${text}` : '';
 }
