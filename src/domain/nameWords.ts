@@ -6,7 +6,7 @@ import type { Entity } from './model.js';
 import { normaliseForSearch } from './search.js';
 
 /** The normalised words of a name or alias: "Attorney’s Office" gives "attorney's" and "office". */
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return normaliseForSearch(text).split(' ').filter(Boolean);
 }
 

@@ -26,15 +26,15 @@ import { EntityKindEnum, RelationshipTypeEnum } from './enums.js';
 import { PartialDateRef } from './partialDate.js';
 
 export const DraftRef = builder.objectRef<Draft>('Draft');
-export const EntitySuggestionRef = builder.objectRef<EntitySuggestion & { sourceKey: string }>('EntitySuggestion');
-export const ClaimSuggestionRef = builder.objectRef<ClaimSuggestion & { draft: Draft }>('ClaimSuggestion');
+const EntitySuggestionRef = builder.objectRef<EntitySuggestion & { sourceKey: string }>('EntitySuggestion');
+const ClaimSuggestionRef = builder.objectRef<ClaimSuggestion & { draft: Draft }>('ClaimSuggestion');
 const MatchCandidateRef = builder.objectRef<MatchCandidate>('MatchCandidate');
 const SuggestedEvidenceRef = builder.objectRef<SuggestedEvidence>('SuggestedEvidence');
 const TextSpanRef = builder.objectRef<TextSpan>('TextSpan');
 const DateMentionRef = builder.objectRef<DateMention>('DateMention');
 const SuggestionDecisionRef = builder.objectRef<SuggestionDecision>('SuggestionDecision');
 
-export const SuggestionStatusEnum = builder.enumType('SuggestionStatus', {
+const SuggestionStatusEnum = builder.enumType('SuggestionStatus', {
   description: 'Whether an editor has decided a suggestion.',
   values: {
     OPEN: { description: 'Waiting for an editor.' },
