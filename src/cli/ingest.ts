@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DRAFT_FILE_SUFFIX, draftFileContent } from '../domain/draftFile.js';
 import { CASE_FILE_NAME, loadCases } from '../domain/loadCases.js';
 import type { CaseGraph } from '../domain/model.js';
+import { SLUG, SLUG_MESSAGE } from '../domain/rules.js';
 import { draftSummary } from '../ingest/draftSummary.js';
 import { linksAmongIn, lookupInGraph } from '../ingest/lookupInGraph.js';
 import { newEntityKey } from '../ingest/newEntityKey.js';
@@ -43,6 +44,8 @@ runCli(async () => {
   if (text.trim() === '') throw new Error(`${file} is empty: there is nothing to read`);
   const caseFolder = resolve(values.case);
   const sourceKey = values.key ?? newEntityKey(basename(file).replace(/\.[^.]*$/, ''));
+  // the key names the draft's file: a slug cannot climb out of the case folder
+  if (!SLUG.test(sourceKey)) throw new Error(`--key "${sourceKey}" ${SLUG_MESSAGE}\n${USAGE}`);
   const graph = graphBeside(caseFolder);
   const keys = new Set(graph.entities.flatMap((e) => [e.key, ...e.formerKeys]));
   const draft = await readSource(sourceKey, text, {

