@@ -138,14 +138,19 @@ describe('the embedded store keeps editors’ writes across a restart of `npm st
     await stop(server.child);
     expect(server.output()).toContain('SIGTERM: closing');
 
-    // exactly the files there were, the new text and the audit trail: no temporary file is left
+    // exactly the files there were, the new text, its draft and the audit trail: no temporary file is left
     const files = filesUnder(dataDir);
     expect([...files.keys()].sort()).toEqual([
       'changes.jsonl',
       'rust-case/case.json',
       'rust-case/rust-article.txt',
+      `rust-case/${SOURCE}.draft.json`,
       `rust-case/${SOURCE}.txt`,
     ]);
+    expect(JSON.parse(files.get(`rust-case/${SOURCE}.draft.json`)!.bytes.toString('utf8'))).toMatchObject({
+      sourceKey: SOURCE,
+      readUpTo: TEXT.length,
+    });
     expect(files.get(`rust-case/${SOURCE}.txt`)!.bytes.equals(Buffer.from(TEXT, 'utf8'))).toBe(true);
     expect(files.get('rust-case/rust-article.txt')!.bytes).toEqual(original.get('rust-case/rust-article.txt')!.bytes);
 
@@ -193,6 +198,7 @@ describe('the embedded store keeps editors’ writes across a restart of `npm st
       person: { key: string; name: string; mentions: { quote: string; source: { key: string; text: string } }[] };
       event: { relationships: { edges: { node: { key: string; to: { key: string }; evidence: unknown[] } }[] } };
       changes: { totalCount: number; edges: { node: { seq: number; actor: string; action: string } }[] };
+      draft: { readUpTo: number; entities: { name: string }[] };
     }>(
       server.url,
       `{
@@ -201,9 +207,12 @@ describe('the embedded store keeps editors’ writes across a restart of `npm st
           relationships(types: [CONCERNS], direction: OUT) {
             edges { node { key to { key } evidence { quote start end modality assertedBy source { key } } } } } }
         changes(first: 10) { totalCount edges { node { seq actor action } } }
+        draft(source: "${SOURCE}") { readUpTo entities { name } }
       }`,
     );
     expect(errors).toBeUndefined();
+    // the reading of the new source comes back with it, for review
+    expect(data!.draft.readUpTo).toBe(TEXT.length);
     expect(data!.person).toEqual({
       key: 'halyna-hutchins',
       name: 'Halyna Hutchins',
