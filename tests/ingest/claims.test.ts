@@ -406,3 +406,509 @@ describe('suggestClaims: sentences', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('suggestClaims: credits in appositions, lists and titles', () => {
+  it('reads a plural role before a list: "Y’s creators, A, B and C"', () => {
+    const text = 'Harbor Lights’ creators, Nadia Osei, Tom Brandt and Lucia Ferro, pitched it in 2019.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Harbor Lights'),
+      entity(text, 'e2', 'PERSON', 'Nadia Osei'),
+      entity(text, 'e3', 'PERSON', 'Tom Brandt'),
+      entity(text, 'e4', 'PERSON', 'Lucia Ferro'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e2', 'e1', 'creator'],
+      ['WORKED_ON', 'e3', 'e1', 'creator'],
+      ['WORKED_ON', 'e4', 'e1', 'creator'],
+    ]);
+  });
+
+  it('reads "the series’ creators" as the one production the text names, only after it is named', () => {
+    const text =
+      'Harbor Lights premiered in May. The series’ creators, Nadia Osei and Tom Brandt, said a second season was planned.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Harbor Lights'),
+      entity(text, 'e2', 'PERSON', 'Nadia Osei'),
+      entity(text, 'e3', 'PERSON', 'Tom Brandt'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e2', 'e1', 'creator'],
+      ['WORKED_ON', 'e3', 'e1', 'creator'],
+    ]);
+    expect(claims.every((c) => c.evidence.modality === 'STATED')).toBe(true);
+  });
+
+  it('does not resolve "the film" before the production is named, nor when the text names two', () => {
+    const before = 'The film’s creators, Nadia Osei and Tom Brandt, met in 2015. Later, Netflix bought Harbor Lights.';
+    expect(
+      read(before, [
+        entity(before, 'e1', 'PERSON', 'Nadia Osei'),
+        entity(before, 'e2', 'PERSON', 'Tom Brandt'),
+        entity(before, 'e3', 'ORGANISATION', 'Netflix'),
+        entity(before, 'e4', 'PRODUCTION', 'Harbor Lights'),
+      ]).claims,
+    ).toEqual([]);
+    const two = 'Cold Water and Night Shift premiered in 2020. The film was shot in Utah.';
+    expect(
+      read(two, [
+        entity(two, 'e1', 'PRODUCTION', 'Cold Water'),
+        entity(two, 'e2', 'PRODUCTION', 'Night Shift'),
+        entity(two, 'e3', 'LOCATION', 'Utah'),
+      ]).claims,
+    ).toEqual([]);
+  });
+
+  it('does not take "the production company" for the production', () => {
+    const text = 'Cold Water wrapped in May. The production company Redline said crews had left Utah.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e2', 'ORGANISATION', 'Redline'),
+      entity(text, 'e3', 'LOCATION', 'Utah'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+
+  it('reads "stunt coordinator X on the series Y" and "Y’s director, X"', () => {
+    const text =
+      'Witnesses included stunt coordinator Leo Park on the series Dust Road. Cold Water’s director, Ravi Menon, declined to comment.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Leo Park'),
+      entity(text, 'e2', 'PRODUCTION', 'Dust Road'),
+      entity(text, 'e3', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e4', 'PERSON', 'Ravi Menon'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e2', 'stunt coordinator'],
+      ['WORKED_ON', 'e4', 'e3', 'director'],
+    ]);
+  });
+
+  it('reads "X, who directed the 2019 thriller Y" and "X, an executive producer of the HBO drama Y"', () => {
+    const text =
+      'Ravi Menon, who directed the 2019 thriller Cold Water, testified on Monday. Ana Ruiz, an executive producer of the HBO drama Salt Flats, said she was shocked.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Ravi Menon'),
+      entity(text, 'e2', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e3', 'PERSON', 'Ana Ruiz'),
+      entity(text, 'e4', 'ORGANISATION', 'HBO'),
+      entity(text, 'e5', 'PRODUCTION', 'Salt Flats'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e2', 'director'],
+      ['WORKED_ON', 'e3', 'e5', 'executive producer'],
+    ]);
+  });
+
+  it('reads plural roles and "served as armourer on the set of Y" / "served as Y’s armourer"', () => {
+    const text =
+      'Ana Ruiz and Ben Cole, executive producers on Salt Flats, were not on set. Kyle Dunn served as armourer on the set of Blackwater in 2022, and Lena Voss had served as Blackwater’s props master.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Ana Ruiz'),
+      entity(text, 'e2', 'PERSON', 'Ben Cole'),
+      entity(text, 'e3', 'PRODUCTION', 'Salt Flats'),
+      entity(text, 'e4', 'PERSON', 'Kyle Dunn'),
+      entity(text, 'e5', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e6', 'PERSON', 'Lena Voss'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e3', 'executive producer'],
+      ['WORKED_ON', 'e2', 'e3', 'executive producer'],
+      ['WORKED_ON', 'e4', 'e5', 'armourer'],
+      ['WORKED_ON', 'e6', 'e5', 'props master'],
+    ]);
+  });
+
+  it('reads "co-created" and "will direct" (PLANNED), but not "will not direct"', () => {
+    const text =
+      'Mia Holt and Ben Ames co-created Night Shift. Joel Park will direct Blackwater. Ravi Menon will not direct Cold Water.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Mia Holt'),
+      entity(text, 'e2', 'PERSON', 'Ben Ames'),
+      entity(text, 'e3', 'PRODUCTION', 'Night Shift'),
+      entity(text, 'e4', 'PERSON', 'Joel Park'),
+      entity(text, 'e5', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e6', 'PERSON', 'Ravi Menon'),
+      entity(text, 'e7', 'PRODUCTION', 'Cold Water'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e3', 'co-creator'],
+      ['WORKED_ON', 'e2', 'e3', 'co-creator'],
+      ['WORKED_ON', 'e4', 'e5', 'director'],
+    ]);
+    expect(claims[2]?.evidence).toMatchObject({ modality: 'PLANNED', cue: 'will', assertedBy: null });
+  });
+
+  it('gives a title that opens the sentence the one production it names, as a stated description', () => {
+    const text =
+      'In a statement on Monday, director Ravi Menon said Cold Water would resume filming. Cinematographer Mia Holt praised both Cold Water and Night Shift.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Ravi Menon'),
+      entity(text, 'e2', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e3', 'PERSON', 'Mia Holt'),
+      entity(text, 'e4', 'PRODUCTION', 'Night Shift'),
+    ]);
+    expect(claims.map(link)).toEqual([['WORKED_ON', 'e1', 'e2', 'director']]);
+    expect(claims[0]?.evidence).toMatchObject({ modality: 'STATED', assertedBy: null });
+  });
+
+  it('reads "X, who plays Z in Y", "a crew member on Y" and "Y, from director X"', () => {
+    const text =
+      'Mia Holt, who plays a detective in Night Shift, was not on set. Ben Ames, a crew member on Night Shift, was hurt. Cold Water, from director Ravi Menon, opens in May.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Mia Holt'),
+      entity(text, 'e2', 'PRODUCTION', 'Night Shift'),
+      entity(text, 'e3', 'PERSON', 'Ben Ames'),
+      entity(text, 'e4', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e5', 'PERSON', 'Ravi Menon'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e2', 'actor'],
+      ['WORKED_ON', 'e3', 'e2', 'crew member'],
+      ['WORKED_ON', 'e5', 'e4', 'director'],
+    ]);
+  });
+
+  it('does not read "played a role in" something that is no production', () => {
+    const text = 'Mia Holt played a key role in the lawsuit against Redline.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Mia Holt'),
+      entity(text, 'e2', 'ORGANISATION', 'Redline'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+
+  it('does not credit a title inside a phrase ("the family of cinematographer X") and keeps its party', () => {
+    const text = 'The family of cinematographer Mia Holt sued the producers of Blackwater.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Mia Holt'),
+      entity(text, 'e2', 'PRODUCTION', 'Blackwater'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+});
+
+describe('suggestClaims: representation phrasings', () => {
+  it('reads "A of the firm F, representing X", "X’s attorney, A" and "A, counsel for X"', () => {
+    const text =
+      'Sara Klein of the firm Moss & Pike, representing Tom Hale, asked for a delay. Dana Fox’s attorney, Raj Patel, objected. Ian Reid, counsel for Redline Studios, said nothing.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Sara Klein'),
+      entity(text, 'e2', 'ORGANISATION', 'Moss & Pike'),
+      entity(text, 'e3', 'PERSON', 'Tom Hale'),
+      entity(text, 'e4', 'PERSON', 'Dana Fox'),
+      entity(text, 'e5', 'PERSON', 'Raj Patel'),
+      entity(text, 'e6', 'PERSON', 'Ian Reid'),
+      entity(text, 'e7', 'ORGANISATION', 'Redline Studios'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['REPRESENTS', 'e1', 'e3', null],
+      ['REPRESENTS', 'e5', 'e4', 'attorney'],
+      ['REPRESENTS', 'e6', 'e7', 'counsel'],
+    ]);
+    expect(claims.every((c) => c.evidence.modality === 'STATED')).toBe(true);
+  });
+
+  it('reads "general counsel to X", "a veteran Denver attorney for X" and "A KC, acting for X"', () => {
+    const text =
+      'Sara Klein, general counsel to Redline Studios, objected. Raj Patel, a veteran Denver attorney for Tom Hale, spoke next. Peter Marsh KC, acting for Owen Lyle, told the jury the blast was an accident.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Sara Klein'),
+      entity(text, 'e2', 'ORGANISATION', 'Redline Studios'),
+      entity(text, 'e3', 'PERSON', 'Raj Patel'),
+      entity(text, 'e4', 'LOCATION', 'Denver'),
+      entity(text, 'e5', 'PERSON', 'Tom Hale'),
+      entity(text, 'e6', 'PERSON', 'Peter Marsh'),
+      entity(text, 'e7', 'PERSON', 'Owen Lyle'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['REPRESENTS', 'e1', 'e2', 'counsel'],
+      ['REPRESENTS', 'e3', 'e5', 'attorney'],
+      ['REPRESENTS', 'e6', 'e7', null],
+    ]);
+  });
+
+  it('reads "X, represented by attorney A" and keeps X the party of the verb that follows', () => {
+    const text =
+      'Tom Hale, represented by attorney Sara Klein, pleaded not guilty. Dana Fox is being represented by Raj Patel.';
+    const { claims, events } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Tom Hale'),
+      entity(text, 'e2', 'PERSON', 'Sara Klein'),
+      entity(text, 'e3', 'PERSON', 'Dana Fox'),
+      entity(text, 'e4', 'PERSON', 'Raj Patel'),
+    ]);
+    expect(events.map((e) => [e.key, e.name])).toEqual([['e5', 'Not-guilty plea by Tom Hale']]);
+    expect(claims.map(link)).toEqual([
+      ['REPRESENTS', 'e2', 'e1', null],
+      ['PARTICIPATED_IN', 'e1', 'e5', 'pleaded not guilty'],
+      ['REPRESENTS', 'e4', 'e3', null],
+    ]);
+  });
+
+  it('reads "F, the Chicago firm representing X" with the firm’s place', () => {
+    const text = 'Moss & Pike, the Chicago firm representing Tom Hale, said the filing was late.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Moss & Pike'),
+      entity(text, 'e2', 'LOCATION', 'Chicago'),
+      entity(text, 'e3', 'PERSON', 'Tom Hale'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['REPRESENTS', 'e1', 'e3', null],
+      ['LOCATED_IN', 'e1', 'e2', null],
+    ]);
+  });
+
+  it('does not read a colleague or an employer as a client', () => {
+    const text =
+      'Sara Klein of Moss & Pike said the filing was late. Raj Patel, a partner with Tom Hale, declined to comment.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Sara Klein'),
+      entity(text, 'e2', 'ORGANISATION', 'Moss & Pike'),
+      entity(text, 'e3', 'PERSON', 'Raj Patel'),
+      entity(text, 'e4', 'PERSON', 'Tom Hale'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+});
+
+describe('suggestClaims: courts and planned hearings', () => {
+  it('reads "is scheduled to hear arguments" and "will hear arguments" as PLANNED hearings', () => {
+    const text =
+      'The Tenth Circuit Court of Appeals is scheduled to hear arguments in the case on March 4. Judge Rosa Diaz will hear arguments on the motion next week.';
+    const { claims, events } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Tenth Circuit Court of Appeals'),
+      entity(text, 'e2', 'PERSON', 'Rosa Diaz'),
+    ]);
+    expect(events.map((e) => [e.key, e.eventType])).toEqual([
+      ['e3', 'hearing'],
+      ['e4', 'hearing'],
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['PARTICIPATED_IN', 'e1', 'e3', null],
+      ['PARTICIPATED_IN', 'e2', 'e4', null],
+    ]);
+    expect(claims.map((c) => [c.evidence.modality, c.evidence.cue])).toEqual([
+      ['PLANNED', 'scheduled'],
+      ['PLANNED', 'will'],
+    ]);
+  });
+
+  it('reads "a hearing set for March 2025 in X Court" with the court and the date, but not any organisation', () => {
+    const text =
+      'A hearing is set for March 2025 in Los Angeles Superior Court. Another hearing is set for May 2025 at Netflix.';
+    const { claims, events } = read(
+      text,
+      [entity(text, 'e1', 'ORGANISATION', 'Los Angeles Superior Court'), entity(text, 'e2', 'ORGANISATION', 'Netflix')],
+      [date(text, 'March 2025', '2025-03'), date(text, 'May 2025', '2025-05')],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ key: 'e3', eventType: 'hearing', date: '2025-03' });
+    expect(claims.map(link)).toEqual([['PARTICIPATED_IN', 'e1', 'e3', null]]);
+    expect(claims[0]?.evidence).toMatchObject({ modality: 'PLANNED', cue: 'is set for' });
+  });
+
+  it('reads "the appeal will be heard by" a court and "is due to appear in court"', () => {
+    const text =
+      'The appeal will be heard by the Ninth Circuit Court of Appeals in June. Dale Ross is due to appear in court on Friday.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Ninth Circuit Court of Appeals'),
+      entity(text, 'e2', 'PERSON', 'Dale Ross'),
+    ]);
+    expect(claims.map((c) => [c.type, c.from, c.evidence.modality])).toEqual([
+      ['PARTICIPATED_IN', 'e1', 'PLANNED'],
+      ['PARTICIPATED_IN', 'e2', 'PLANNED'],
+    ]);
+  });
+
+  it('does not read "set for release" in a description of a production as a plan', () => {
+    const text = 'Salt Flats, a drama set for release in 2026, was filmed in Maine.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Salt Flats'),
+      entity(text, 'e2', 'LOCATION', 'Maine'),
+    ]);
+    expect(claims.map((c) => [...link(c), c.evidence.modality])).toEqual([['FILMED_AT', 'e1', 'e2', null, 'STATED']]);
+  });
+
+  it('does not read "the court heard" with no case as a hearing', () => {
+    const text = 'Mia Holt lost most of her hearing, the court heard, and Dale Ross heard nothing.';
+    const { claims, events } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Mia Holt'),
+      entity(text, 'e2', 'PERSON', 'Dale Ross'),
+    ]);
+    expect(events).toEqual([]);
+    expect(claims).toEqual([]);
+  });
+});
+
+describe('suggestClaims: denials and reports', () => {
+  it('reads "X denied that he worked on Y" and "X denied ever working on Y" as DENIED by X', () => {
+    const text =
+      'Dale Ross denied that he worked on Blackwater. Lena Voss has repeatedly denied ever working on Cold Water.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PERSON', 'Dale Ross'),
+      entity(text, 'e2', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e3', 'PERSON', 'Lena Voss'),
+      entity(text, 'e4', 'PRODUCTION', 'Cold Water'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['WORKED_ON', 'e1', 'e2', null],
+      ['WORKED_ON', 'e3', 'e4', null],
+    ]);
+    expect(claims.map((c) => [c.evidence.modality, c.evidence.assertedBy])).toEqual([
+      ['DENIED', 'Dale Ross'],
+      ['DENIED', 'Lena Voss'],
+    ]);
+  });
+
+  it('reads "Y denied that it was filmed in Z" as DENIED by Y, and a company’s denial by the company', () => {
+    const text =
+      'Blackwater denied that it was filmed in Utah. Redline Studios denied that Cold Water was shot in Idaho.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e2', 'LOCATION', 'Utah'),
+      entity(text, 'e3', 'ORGANISATION', 'Redline Studios'),
+      entity(text, 'e4', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e5', 'LOCATION', 'Idaho'),
+    ]);
+    expect(claims.map((c) => [...link(c), c.evidence.modality, c.evidence.assertedBy])).toEqual([
+      ['FILMED_AT', 'e1', 'e2', null, 'DENIED', 'Blackwater'],
+      ['FILMED_AT', 'e4', 'e5', null, 'DENIED', 'Redline Studios'],
+    ]);
+  });
+
+  it('reads "X told Variety that Y was shot in Z" and "said in a statement that filming of Y took place in Z" as REPORTED', () => {
+    const text =
+      'Redline told Variety that Night Shift was shot in Utah. Halden Media said in a statement that filming of Cold Water took place in Idaho.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Redline'),
+      entity(text, 'e2', 'ORGANISATION', 'Variety'),
+      entity(text, 'e3', 'PRODUCTION', 'Night Shift'),
+      entity(text, 'e4', 'LOCATION', 'Utah'),
+      entity(text, 'e5', 'ORGANISATION', 'Halden Media'),
+      entity(text, 'e6', 'PRODUCTION', 'Cold Water'),
+      entity(text, 'e7', 'LOCATION', 'Idaho'),
+    ]);
+    expect(claims.map((c) => [...link(c), c.evidence.modality, c.evidence.assertedBy])).toEqual([
+      ['FILMED_AT', 'e3', 'e4', null, 'REPORTED', 'Redline'],
+      ['FILMED_AT', 'e6', 'e7', null, 'REPORTED', 'Halden Media'],
+    ]);
+  });
+
+  it('does not give a pronoun of another kind to the one who denies', () => {
+    const text = 'Redline Studios denied that he worked on Blackwater. Dale Ross denied that it was filmed in Utah.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Redline Studios'),
+      entity(text, 'e2', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e3', 'PERSON', 'Dale Ross'),
+      entity(text, 'e4', 'LOCATION', 'Utah'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+
+  it('reads "X said the series was shot in Z" as REPORTED by X, not a said elsewhere in the sentence', () => {
+    const text =
+      'Blackwater is a thriller. Redline Studios said the series was shot in Atlanta. A crew member was hurt during filming of Blackwater outside Macon, the studio said.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'PRODUCTION', 'Blackwater'),
+      entity(text, 'e2', 'ORGANISATION', 'Redline Studios'),
+      entity(text, 'e3', 'LOCATION', 'Atlanta'),
+      entity(text, 'e4', 'LOCATION', 'Macon'),
+    ]);
+    expect(claims.map((c) => [...link(c), c.evidence.modality, c.evidence.assertedBy])).toEqual([
+      ['FILMED_AT', 'e1', 'e3', null, 'REPORTED', 'Redline Studios'],
+      ['FILMED_AT', 'e1', 'e4', null, 'STATED', null],
+    ]);
+  });
+});
+
+describe('suggestClaims: organisations’ places and investigations', () => {
+  it('reads "X, a Chicago law firm", "the Albuquerque-based X" and "X, a rental company in Z"', () => {
+    const text =
+      'Moss & Pike, a Chicago law firm, filed the suit. The Albuquerque-based Sandia Props supplied the guns. Reel Rigs, a grip rental company in Burbank, sent trucks.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Moss & Pike'),
+      entity(text, 'e2', 'LOCATION', 'Chicago'),
+      entity(text, 'e3', 'LOCATION', 'Albuquerque'),
+      entity(text, 'e4', 'ORGANISATION', 'Sandia Props'),
+      entity(text, 'e5', 'ORGANISATION', 'Reel Rigs'),
+      entity(text, 'e6', 'LOCATION', 'Burbank'),
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['LOCATED_IN', 'e1', 'e2', null],
+      ['LOCATED_IN', 'e4', 'e3', null],
+      ['LOCATED_IN', 'e5', 'e6', null],
+    ]);
+  });
+
+  it('does not place an organisation from a description that is no organisation’s', () => {
+    const text = 'Moss & Pike, a Chicago favourite, filed the suit. Dale Ross, a Chicago lawyer, filed another.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Moss & Pike'),
+      entity(text, 'e2', 'LOCATION', 'Chicago'),
+      entity(text, 'e3', 'PERSON', 'Dale Ross'),
+    ]);
+    expect(claims).toEqual([]);
+  });
+
+  it('reads an agency that launched or is conducting an investigation, and what it looks into', () => {
+    const text =
+      'Cal/OSHA launched a safety investigation into Redline Studios on Monday. An investigation by the Sheriff’s Office found violations on the set of Blackwater.';
+    const { claims, events } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Cal/OSHA'),
+      entity(text, 'e2', 'ORGANISATION', 'Redline Studios'),
+      entity(text, 'e3', 'ORGANISATION', 'Sheriff’s Office'),
+      entity(text, 'e4', 'PRODUCTION', 'Blackwater'),
+    ]);
+    expect(events.map((e) => [e.key, e.name, e.eventType])).toEqual([
+      ['e5', 'Investigation by Cal/OSHA', 'investigation'],
+      ['e6', 'Investigation by Sheriff’s Office', 'investigation'],
+    ]);
+    expect(claims.map(link)).toEqual([
+      ['PARTICIPATED_IN', 'e1', 'e5', null],
+      ['CONCERNS', 'e5', 'e2', null],
+      ['PARTICIPATED_IN', 'e3', 'e6', null],
+      ['CONCERNS', 'e6', 'e4', null],
+    ]);
+  });
+
+  it('reads "is investigating the death of X"', () => {
+    const text = 'The Santa Fe County Sheriff’s Office is investigating the death of Mia Holt.';
+    const { claims } = read(text, [
+      entity(text, 'e1', 'ORGANISATION', 'Santa Fe County Sheriff’s Office'),
+      entity(text, 'e2', 'PERSON', 'Mia Holt'),
+    ]);
+    expect(claims.map((c) => [c.type, c.from])).toEqual([
+      ['PARTICIPATED_IN', 'e1'],
+      ['PARTICIPATED_IN', 'e2'],
+    ]);
+  });
+});
+
+describe('suggestClaims: linear time', () => {
+  const adversarial = [
+    'Ana Ruiz denied that he ',
+    'Ana Ruiz, Ana Ruiz and ',
+    'Ana Ruiz of the firm Ana Ruiz, representing ',
+    'Salt Flats director Ana Ruiz ',
+    'Ana Ruiz is scheduled to hear arguments ',
+    'the film the film’s ',
+    'Ana Ruiz, a Albuquerque-based ',
+    'a hearing set for in at before ',
+  ];
+
+  it.each(adversarial)('finishes on a 100 KB sentence of "%s" (skipped) and on many long ones', (unit) => {
+    const names: [string, EntityKind][] = [
+      ['Ana Ruiz', 'PERSON'],
+      ['Salt Flats', 'PRODUCTION'],
+      ['Albuquerque', 'LOCATION'],
+    ];
+    const huge = `Salt Flats ${unit.repeat(Math.ceil(100_000 / unit.length))}.`;
+    const many = `Salt Flats. ${`${unit.repeat(Math.ceil(2900 / unit.length)).slice(0, 2900)}. `.repeat(30)}`;
+    for (const text of [huge, many]) {
+      const entities = names.map(([n, kind], i) => entity(text, `e${i + 1}`, kind, n));
+      const result = suggestClaims({ text, entities, dates: [] });
+      expect(Array.isArray(result.claims)).toBe(true);
+    }
+    const hugeEntities = names.map(([n, kind], i) => entity(huge, `e${i + 1}`, kind, n));
+    expect(suggestClaims({ text: huge, entities: hugeEntities, dates: [] }).claims).toEqual([]);
+  });
+});

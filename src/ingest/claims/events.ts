@@ -7,7 +7,7 @@
 import type { DateMention, EntitySuggestion } from '../../domain/suggestions.js';
 import type { ClaimDraft } from './draft.js';
 import type { EventBook } from './eventBook.js';
-import { AUX, DET, list, mark, POSS, words } from './lexicon.js';
+import { AUX, CREW, DET, LAWYER, LAWYER_PRE, list, mark, POSS, words } from './lexicon.js';
 import { type Mark, marksIn, type Skeleton } from './skeleton.js';
 import { EVENT_NOUNS, LEGAL, TRIGGERS, type Trigger } from './triggers.js';
 
@@ -30,10 +30,13 @@ const L = mark('L');
 
 /** The subject right before a verb: a list of names, an apposition, "who"; anchored at the end. */
 const SUBJECT = new RegExp(
-  `(?<s>${PO_LIST})(?:,\\s+(?:[^,;⟦]|⟦[RLE]\\d+⟧){1,100},)?(?<who>,?\\s+(?:who|which|that))?,?\\s+$`,
+  `(?<s>${PO_LIST})(?:,\\s+(?:[^,;⟦]|⟦[RLE]\\d+⟧|(?<=\\b(?:by|for|of|with|to)\\s+(?:[a-z]+\\s+)?)⟦[PO]\\d+⟧){1,100},)?(?<who>,?\\s+(?:who|which|that))?,?\\s+$`,
 );
-const AFTER_PREPOSITION =
-  /\b(?:by|of|for|with|to|from|at|in|on|against|about|over|under|than|into|behind)\s+(?:the\s+)?$/i;
+/** "The family of cinematographer X sued": a role may stand between the preposition and the name. */
+const AFTER_PREPOSITION = new RegExp(
+  `\\b(?:by|of|for|with|to|from|at|in|on|against|about|over|under|than|into|behind)\\s+(?:the\\s+)?(?:(?:${CREW}|${LAWYER_PRE}${LAWYER}|judge|prosecutor)\\s+)?$`,
+  'i',
+);
 const OBJECT = new RegExp(`^\\s+(?<o>${PO_LIST})${NOT_POSS}`);
 /** An object that may come with a description first: "its insurer, X". */
 const NAMED_OBJECT = new RegExp(
@@ -51,8 +54,14 @@ const ON_SET = new RegExp(
   `^[^⟦⟧;.]{0,40}?\\b(?:(?:on|at|during)\\s+(?:the\\s+)?(?:set|filming|production|shoot)\\s+of\\s+${DET}${words(2)}(?<r>${R})|on\\s+(?:the\\s+)?(?<r2>${R})\\s+set\\b)`,
 );
 const ABOUT_DEATH = new RegExp(
-  `^[^⟦⟧;.]{0,40}?\\b(?:in|over|for)\\s+(?:connection\\s+with\\s+)?the\\s+(?:(?:fatal|deadly|accidental)\\s+)?(?:death|killing|shooting)\\s+of\\s+${words(2)}(?<p>${P})${NOT_POSS}`,
+  `^[^⟦⟧;.]{0,40}?\\b(?:in|over|for|into)\\s+(?:connection\\s+with\\s+)?the\\s+(?:(?:fatal|deadly|accidental)\\s+)?(?:death|killing|shooting)\\s+of\\s+${words(2)}(?<p>${P})${NOT_POSS}`,
 );
+
+/** What an investigation looks into, right after its words: "an investigation into Emberline". */
+const INTO = new RegExp(`^\\s+into\\s+(?:the\\s+)?(?<x>${mark('POR')})${NOT_POSS}`);
+const INQUIRIES = new Set(['investigation', 'inspection']);
+/** The name of an organisation that sits as a court ("Cardiff Crown Court", "the Ninth Circuit"). */
+const COURT_NAME = /\b(?:court|tribunal|circuit|bench|magistrates|judiciary)\b/i;
 
 const NOUNS = Object.keys(EVENT_NOUNS).join('|');
 const NOUN_OF = new RegExp(
@@ -64,7 +73,7 @@ const NOUN_POSS = new RegExp(
   'g',
 );
 const BEFORE_JUDGE = new RegExp(
-  `\\b(?<det>[Aa]n?|[Tt]he)\\s+${words(2)}(?<n>hearing|trial|retrial|sentencing)\\b(?<mid>[^⟦⟧.;]{0,80}?)\\bbefore\\s+(?<title>(?:Judge|judge|Justice)\\s+)?(?<p>${P})${NOT_POSS}`,
+  `\\b(?<det>[Aa]n?|[Tt]he)\\s+${words(2)}(?<n>hearing|trial|retrial|sentencing)\\b(?<mid>[^⟦⟧.;]{0,80}?)\\b(?<prep>before|in|at)\\s+(?:the\\s+)?(?<title>(?:Judge|judge|Justice|Magistrate)\\s+)?(?<p>${mark('PO')})${NOT_POSS}`,
   'g',
 );
 const AT_THE_EVENT = new RegExp(
@@ -74,6 +83,16 @@ const AT_THE_EVENT = new RegExp(
 const FOUND_GUILTY = new RegExp(`\\bfound\\s+(?<o>${PO_LIST})\\s+(?<not>not\\s+)?guilty\\b`, 'g');
 const CHARGES_DROPPED = new RegExp(
   `\\b(?<np>(?:the\\s+)?(?:(?:criminal|remaining|manslaughter)\\s+)?(?:charges?|case|indictment))\\s+against\\s+(?<o>${PO_LIST})\\s+${AUX}(?:dismissed|dropped|thrown\\s+out|withdrawn|vacated)\\b`,
+  'g',
+);
+/** "the appeal will be heard by the Ninth Circuit": a hearing with the court or judge that hears it. */
+const HEARD_BY = new RegExp(
+  `\\b(?:case|appeal|motion|lawsuit|suit|arguments?|challenge|petition|matter)\\s+${AUX}(?<v>heard|considered)\\s+by\\s+(?:the\\s+)?(?<title>(?:Judge|judge|Justice|Magistrate)\\s+)?(?<p>${mark('PO')})${NOT_POSS}`,
+  'g',
+);
+/** "an investigation by the Santa Fe County Sheriff’s Office": the body that investigates. */
+const INQUIRY_BY = new RegExp(
+  `\\b(?:[Aa]n?|[Tt]he|[Ii]ts)\\s+(?:(?:criminal|federal|formal|safety|internal|independent|official|separate|civil|preliminary|months-long|year-long|ongoing)\\s+){0,2}(?<n>investigation|inquiry|probe|inspection)\\s+by\\s+(?:the\\s+)?(?<p>${list('O')})${NOT_POSS}`,
   'g',
 );
 const PASSIVE_AUX = /\b(?:was|were|is|are|be|been|being|fatally|critically|seriously|badly)\s+$/;
@@ -179,6 +198,13 @@ function recordEvent(
   if (place) {
     const location = marksIn(skeleton, place.groups?.l)[0];
     if (location) claim('OCCURRED_AT', event.key, location.key, null, at + place[0].length);
+  }
+  if (INQUIRIES.has(found.eventType)) {
+    const into = INTO.exec(sk.slice(found.claimEnd));
+    const target = marksIn(skeleton, into?.groups?.x)[0];
+    if (into && target && !found.parties.some((p) => p.marks.some((m) => m.key === target.key))) {
+      claim('CONCERNS', event.key, target.key, null, found.claimEnd + into[0].length);
+    }
   }
   if (LEGAL.has(found.eventType)) {
     const about = ABOUT_DEATH.exec(sk.slice(found.claimEnd));
@@ -401,6 +427,12 @@ function fromNouns(input: SentenceInput): ClaimDraft[] {
   for (const m of sk.matchAll(BEFORE_JUDGE)) {
     const judge = marksIn(skeleton, m.groups?.p)[0];
     if (!judge) continue;
+    // a judge sits "before"; a court is "before", "in" or "at", and is named as one
+    if (judge.kind === 'PERSON' ? m.groups?.prep !== 'before' : !COURT_NAME.test(input.names.get(judge.key) ?? '')) {
+      continue;
+    }
+    // a trial "at" a court is where it is held; a hearing "in" a court is the court's
+    if (m.groups?.prep !== 'before' && m.groups?.n?.toLowerCase() !== 'hearing') continue;
     const n = (m.groups?.n ?? '').toLowerCase();
     const eventType = n === 'retrial' ? 'trial' : n;
     // "the trial" is one named before; "a hearing" is a new one
@@ -422,6 +454,51 @@ function fromNouns(input: SentenceInput): ClaimDraft[] {
         confidence: 0.6,
         scoped: false,
         ...(earlier ? { event: earlier } : {}),
+      }),
+    );
+  }
+
+  for (const m of sk.matchAll(HEARD_BY)) {
+    const judge = marksIn(skeleton, m.groups?.p)[0];
+    if (!judge || (judge.kind !== 'PERSON' && !COURT_NAME.test(input.names.get(judge.key) ?? ''))) continue;
+    const start = m.index ?? 0;
+    const verbAt = start + m[0].indexOf(m.groups?.v ?? '');
+    out.push(
+      ...recordEvent(input, {
+        eventType: 'hearing',
+        name: (who) => `Hearing before ${who}`,
+        skStart: start,
+        skEnd: verbAt + (m.groups?.v ?? '').length,
+        claimStart: start,
+        claimEnd: start + m[0].length,
+        parties: [{ marks: [judge], role: m.groups?.title ? 'judge' : null }],
+        patients: [judge],
+        pattern: 'the appeal will be heard by X',
+        confidence: 0.6,
+        scoped: false,
+      }),
+    );
+  }
+
+  for (const m of sk.matchAll(INQUIRY_BY)) {
+    const bodies = marksIn(skeleton, m.groups?.p);
+    if (bodies.length === 0) continue;
+    const n = (m.groups?.n ?? '').toLowerCase();
+    const eventType = n === 'inspection' ? 'inspection' : 'investigation';
+    const start = m.index ?? 0;
+    out.push(
+      ...recordEvent(input, {
+        eventType,
+        name: (who) => `${eventType === 'inspection' ? 'Inspection' : 'Investigation'} by ${who}`,
+        skStart: start,
+        skEnd: start + m[0].indexOf(m.groups?.n ?? '') + n.length,
+        claimStart: start,
+        claimEnd: start + m[0].length,
+        parties: [{ marks: bodies, role: null }],
+        patients: bodies,
+        pattern: 'an investigation by X',
+        confidence: 0.6,
+        scoped: false,
       }),
     );
   }

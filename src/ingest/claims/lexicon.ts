@@ -11,7 +11,10 @@ export const mark = (kinds: string) => `⟦[${kinds}]\\d+⟧`;
  * What joins the names of a list: ", ", " and ", ", and ", " & ", "and its managing director, "
  * and "and director " (a role between the "and" and the next name).
  */
-const JOIN = String.raw`(?:,?\s+and\s+(?:(?:its|his|her|their)\s+[a-z][a-z -]{0,40},?\s+|[a-z][a-z-]{2,30}\s+)?|,\s+|\s+&\s+)`;
+// The role's words are matched a word at a time (letters, then whitespace): a class of letters
+// AND spaces ("[a-z -]{0,40}") before ",?\s+" could split a run of spaces many ways, and seven
+// names in a list multiply those ways into minutes of backtracking on a 400-character sentence.
+const JOIN = String.raw`(?:,?\s+and\s+(?:(?:its|his|her|their)\s+[a-z][a-z-]{0,30}(?:\s+[a-z][a-z-]{0,30}){0,5},?\s+|[a-z][a-z-]{2,30}\s+)?|,\s+|\s+&\s+)`;
 
 /** Markers joined by "and" only: "in New Mexico and California" (not "Santa Fe, New Mexico"). */
 export const andList = (kinds: string) => `${mark(kinds)}(?:,?\\s+and\\s+${mark(kinds)}){0,3}`;
@@ -23,12 +26,12 @@ export const list = (kinds: string) => `${mark(kinds)}(?:${JOIN}${mark(kinds)}){
 export const POSS = "['’]s?";
 
 /** Up to `n` lower-case words ("the western ", "action thriller "). */
-export const words = (n: number) => `(?:[a-z][a-z-]*\\s+){0,${n}}`;
+export const words = (n: number) => `(?:[a-z0-9][a-z0-9-]*\\s+){0,${n}}`;
 
 export const DET = String.raw`(?:(?:the|a|an)\s+)?`;
 
 /** Words a lawyer's title may begin with ("lead defense attorney"). */
-export const LAWYER_PRE = String.raw`(?:(?:lead|defen[cs]e|criminal|trial|longtime|personal|chief)\s+){0,2}`;
+export const LAWYER_PRE = String.raw`(?:(?:lead|defen[cs]e|criminal|trial|longtime|personal|chief|general|outside|senior|civil|appellate|family|immigration|private|new)\s+){0,2}`;
 /** The nouns for a legal representative. */
 export const LAWYER = String.raw`(?:lawyers?|attorneys?|barristers?|solicitors?|counsel|legal\s+team)`;
 
@@ -42,6 +45,9 @@ export const CREW = [
   'co-producer',
   'producer',
   'co-director',
+  'co-writer',
+  'co-creator',
+  'co-executive producer',
   'director',
   'cinematographer',
   'armou?rer',
@@ -71,22 +77,31 @@ export const CREW = [
   'unit production manager',
   'production manager',
   'creator',
+  'cast member',
+  'crew member',
 ]
   .map((r) => r.replaceAll(' ', '\\s+'))
   .join('|');
 
+/** A role on a production, singular or plural ("the film’s creators, A and B"). */
+export const CREWS = `(?:${CREW})(?:e?s)?`;
+
 /** Verbs for work on a production, in the forms a subject takes ("directed", "is directing"). */
-const WORK_VERB = String.raw`(?:co-)?direct(?:ed|s|ing)|produc(?:ed|es|ing)|wr(?:ote|ites|iting)|edit(?:ed|s|ing)|starr(?:ed|ing)\s+in|stars\s+in|creat(?:ed|es)`;
+const WORK_VERB = String.raw`(?:co-)?(?:direct(?:ed|s|ing)?|produc(?:e|ed|es|ing)|wr(?:ote|ites|iting|ite)|creat(?:ed|es|ing))|edit(?:ed|s|ing)?|(?:co-)?(?:starr(?:ed|ing)\s+in|stars?\s+in)`;
 export const WORK_VERBS = `(?:${WORK_VERB})(?:(?:,\\s+|\\s+and\\s+)(?:${WORK_VERB})){0,2}`;
 
 /** The same verbs as participles after "by" ("written and directed by"). */
-const WORK_PARTICIPLE = '(?:co-)?directed|produced|written|edited|created';
+const WORK_PARTICIPLE = '(?:co-)?(?:directed|produced|written|created)|edited';
 export const WORK_PARTICIPLES = `(?:${WORK_PARTICIPLE})(?:(?:,\\s+|\\s+and\\s+)(?:${WORK_PARTICIPLE})){0,2}`;
 
 /** The role each work verb gives. */
 function roleOfVerb(verb: string): string | null {
   const v = verb.toLowerCase().replace(/\s+/g, ' ');
-  if (v.startsWith('co-direct')) return 'co-director';
+  if (v.startsWith('co-star')) return 'co-star';
+  if (v.startsWith('co-')) {
+    const role = roleOfVerb(v.slice(3));
+    return role ? `co-${role}` : null;
+  }
   if (v.startsWith('direct')) return 'director';
   if (v.startsWith('produc')) return 'producer';
   if (v.startsWith('wr')) return 'writer';
@@ -114,7 +129,8 @@ export function rolesOfVerbs(phrase: string): string[] {
 export function roleOfNoun(noun: string): string {
   const n = noun.toLowerCase().replace(/\s+/g, ' ').trim();
   if (n === 'legal team') return 'lawyer';
-  return n.replace(/^(lawyer|attorney|barrister|solicitor)s$/, '$1');
+  // plurals: "executive producers" → "executive producer", "actresses" → "actress"
+  return n.replace(/(ess)es$/, '$1').replace(/([^s])s$/, '$1');
 }
 
 /** Auxiliaries, modal cues and adverbs that may stand between a subject and its verb. */

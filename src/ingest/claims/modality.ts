@@ -45,8 +45,28 @@ const CUE_RULES: readonly CueRule[] = [
     re: /\b(?:cited|citing)(?=\s+(?:[\w’'-]+\s+){0,3}?(?:sources?|reports?|people|persons|officials?|documents?|records|filings?|statements?|witnesses|insiders|spokes(?:person|man|woman)|police|prosecutors|investigators)\b)/gi,
     party: 'before',
   },
+  // "Netflix said the series was shot in Atlanta": a reporting verb right before a clause of filming
+  {
+    modality: 'REPORTED',
+    re: /\b(?:said|says|told|confirmed|announced|stated|revealed|disclosed)(?=(?:\s+(?:in\s+a\s+statement|on\s+[A-Z][a-z]+|reporters|[a-z]+|⟦O\d+⟧))?,?\s+(?:that\s+)?(?:(?:(?:the|its|their)\s+[a-z]+|⟦R\d+⟧)\s+(?:[a-z]+\s+){0,3}?(?:filmed|shot)\b|(?:filming|shooting)\s+(?:of|on)\s+(?:(?:the|its)\s+)?(?:[a-z]+\s+){0,2}⟦R\d+⟧\s+(?:took\s+place|happened|was\s+done|was\s+completed|wrapped)\b))/g,
+    party: 'before',
+  },
   { modality: 'PLANNED', re: /\b(?:(?:was|were|is|are|been|be|am)\s+)?(?:set|slated)\s+to\b/gi, party: 'none' },
   { modality: 'PLANNED', re: /\b(?:scheduled|planned|plans\s+to|plan\s+to|planning\s+to)\b/gi, party: 'none' },
+  // "a hearing set for March 2025", "the judge set a hearing", "is due to appear", "will hear"
+  // "set for" of a hearing or after a verb, not "a series set for release" describing a production
+  {
+    modality: 'PLANNED',
+    re: /(?:\b(?:is|are|was|were|been|be|now)\s+|(?<=\b(?:hearing|trial|retrial|sentencing|arraignment|date|deadline)\s+))set\s+for\b/gi,
+    party: 'none',
+  },
+  {
+    modality: 'PLANNED',
+    re: /\bset\s+(?=(?:an?|the)\s+(?:[a-z-]+\s+)?(?:hearing|trial|date|deadline)\b)/gi,
+    party: 'none',
+  },
+  { modality: 'PLANNED', re: /\b(?:is|are|was|were)\s+due\s+to\b/gi, party: 'none' },
+  { modality: 'PLANNED', re: /\bwill\b(?!\s+not\b)/gi, party: 'none' },
   { modality: 'EXPECTED', re: /\b(?:expected|expects?)\s+to\b/gi, party: 'none' },
 ];
 
@@ -96,7 +116,11 @@ function partyBefore(skeleton: Skeleton, text: string, at: number, cueEnd: numbe
   const sk = skeleton.text;
   let from = at;
   // back to the clause's start: punctuation, a quote, or a word that opens a clause
-  while (from > 0 && !/[,;:.(“”"—–]/.test(sk[from - 1] as string)) from--;
+  while (from > 0 && !/[,;:.(“”"—–]/.test(sk[from - 1] as string)) {
+    // a clause this long names no party (partyText takes seven words at most): stop, stay linear
+    if (at - from > 200) return null;
+    from--;
+  }
   let head = sk.slice(from, at);
   const opener = /^(?:.*\b(?:that|and|but|while|as|because|when|after|before|since|although|though))\s+/s.exec(head);
   if (opener) {

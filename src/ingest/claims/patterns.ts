@@ -8,6 +8,7 @@ import type { ClaimDraft } from './draft.js';
 import {
   andList,
   CREW,
+  CREWS,
   DET,
   LAWYER,
   LAWYER_PRE,
@@ -40,6 +41,17 @@ const R = mark('R');
 const L = mark('L');
 const E = mark('E');
 const re = (source: string) => new RegExp(source, 'g');
+/** The words before a production: "the western ", "the 2021 film ", "the Netflix series ", "HBO’s ". */
+const BEFORE_R = `${DET}(?:${mark('O')}(?:${POSS})?\\s+)?${words(3)}`;
+/** "on the set of", "on the production of": a production named through its set or shoot. */
+const SET_OF = String.raw`(?:(?:the\s+)?(?:set|production|filming|shoot)\s+of\s+)?`;
+/** A description of a production standing for it ("the film’s director"). */
+const ITS = String.raw`(?:(?:the|a|an|its)\s+)?(?:(?:film|movie|series|show|production)['’]s?\s+)?`;
+/** The nouns of an apposition that describes an organisation ("a Chicago law firm"). */
+const ORG_NOUN =
+  '(?:firm|company|studios?|agency|insurer|distributor|broadcaster|network|union|group|practice|business|outfit|manufacturer|supplier|streamer|corporation|partnership|producer|newspaper|station|publisher|startup|nonprofit|charity|chain|house|office|department|court|hospital|university|college|school|bank|fund|association|organi[sz]ation)';
+/** A post-nominal the name leaves out ("Gareth Vaughan KC"). */
+const POSTNOMINAL = String.raw`(?:\s+(?:KC|QC|SC|Esq\.?))?`;
 const fixed = (role: string | null) => () => [role];
 const noun = (r: string | undefined) => [r ? roleOfNoun(r) : null];
 const verbs = (r: string | undefined) => (r ? rolesOfVerbs(r) : [null]);
@@ -91,7 +103,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'A, a lawyer for X',
     type: 'REPRESENTS',
     re: re(
-      `(?<a>${list('P')}),\\s+(?:(?:a|an|the|one\\s+of\\s+the|one\\s+of\\s+(?:his|her|their))\\s+)?${LAWYER_PRE}(?<r>${LAWYER})\\s+(?:for|representing)\\s+(?<b>${PO})`,
+      `(?<a>${list('P')})${POSTNOMINAL},\\s+(?:who\\s+(?:is|was|are|were)\\s+)?(?:(?:a|an|the|one\\s+of\\s+the|one\\s+of\\s+(?:his|her|their))\\s+)?${words(1)}(?:${mark('L')}\\s+)?${words(1)}${LAWYER_PRE}(?<r>${LAWYER})\\s+(?:for|representing)\\s+(?<b>${PO})`,
     ),
     roles: noun,
     confidence: 0.8,
@@ -126,7 +138,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
   {
     name: 'A, representing X',
     type: 'REPRESENTS',
-    re: re(`(?<a>${list('P')}),\\s+(?:who\\s+(?:is|are|was|were)\\s+)?representing\\s+(?<b>${PO})`),
+    re: re(`(?<a>${list('P')})${POSTNOMINAL},\\s+(?:who\\s+(?:is|are|was|were)\\s+)?representing\\s+(?<b>${PO})`),
     roles: fixed(null),
     confidence: 0.75,
     scoped: true,
@@ -135,10 +147,61 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'X is represented by A',
     type: 'REPRESENTS',
     re: re(
-      `(?<b>${PO}),?\\s+(?:who\\s+)?(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+represented\\s+by\\s+(?<a>${list('PO')})`,
+      `(?<b>${PO})(?:,?\\s+(?:who\\s+)?(?:(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|will\\s+be)\\s+)(?:(?:being|also|now)\\s+)?|,\\s+)represented\\s+(?:in\\s+court\\s+)?by\\s+(?:(?:the\\s+)?(?:law\\s+firm|firm|attorneys?|lawyers?|counsel|barristers?)\\s+)?(?<a>${list('PO')})`,
     ),
     roles: fixed(null),
     confidence: 0.75,
+    scoped: false,
+  },
+
+  {
+    name: 'A of the firm F, representing X',
+    type: 'REPRESENTS',
+    re: re(
+      `(?<a>${list('P')}),?\\s+(?:(?:a|an)\\s+${words(2)}(?:lawyer|attorney|partner|solicitor|barrister)\\s+)?(?:of|at|with|from)\\s+(?:the\\s+)?(?:${words(2)}(?:firm|practice|chambers)\\s+)?${mark('O')}(?:${POSS})?,?\\s+(?:who\\s+(?:is|are|was|were)\\s+)?(?:(?:who\\s+)?${REPRESENT_VERB}|representing)\\s+(?<b>${PO})`,
+    ),
+    roles: fixed(null),
+    confidence: 0.75,
+    scoped: true,
+  },
+  {
+    name: 'A, counsel to X',
+    type: 'REPRESENTS',
+    re: re(
+      `(?<a>${list('P')})${POSTNOMINAL},\\s+(?:who\\s+(?:is|was|are|were)\\s+)?(?:(?:a|an|the|one\\s+of\\s+the|one\\s+of\\s+(?:his|her|their|its))\\s+)?(?:${mark('L')}\\s+)?${words(1)}${LAWYER_PRE}(?<r>${LAWYER})\\s+(?:to|on\\s+behalf\\s+of|acting\\s+for)\\s+(?<b>${PO})`,
+    ),
+    roles: noun,
+    confidence: 0.75,
+    scoped: true,
+  },
+  {
+    name: 'F, the Chicago firm representing X',
+    type: 'REPRESENTS',
+    re: re(
+      `(?<a>${mark('O')}),\\s+(?:the|a|an)\\s+${words(1)}(?:${L}(?:-based)?\\s+)?${words(2)}(?:firm|practice|chambers|union|guild)\\s+(?:(?:that|which)\\s+(?:represents|is\\s+representing|has\\s+represented)|representing)\\s+(?<b>${PO})`,
+    ),
+    roles: fixed(null),
+    confidence: 0.75,
+    scoped: true,
+  },
+  {
+    name: 'A, acting for X',
+    type: 'REPRESENTS',
+    re: re(
+      `(?<a>${list('P')})${POSTNOMINAL},\\s+(?:who\\s+(?:is|was|are|were)\\s+)?(?:acting|appearing)\\s+(?:for|on\\s+behalf\\s+of)\\s+(?<b>${PO})`,
+    ),
+    roles: fixed(null),
+    confidence: 0.7,
+    scoped: true,
+  },
+  {
+    name: 'X hired A as her lawyer',
+    type: 'REPRESENTS',
+    re: re(
+      `(?<b>${PO})\\s+(?:(?:has|had|have)\\s+)?(?:hired|retained|engaged)\\s+(?:(?:the\\s+)?(?:law\\s+)?firm\\s+)?(?<a>${list('PO')}),?\\s+(?:as\\s+(?:his|her|its|their)\\s+${LAWYER_PRE}(?<r>${LAWYER})|to\\s+represent\\b)`,
+    ),
+    roles: noun,
+    confidence: 0.7,
     scoped: false,
   },
 
@@ -147,7 +210,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'X directed Y',
     type: 'WORKED_ON',
     re: re(
-      `(?<a>${list('P')})(?:,?\\s+who)?\\s+(?:(?:also|has|had|have|is|was|co|allegedly|reportedly|previously|originally|later)\\s+){0,2}(?<r>${WORK_VERBS})\\s+${DET}${words(3)}(?<b>${R})`,
+      `(?<a>${list('P')})(?:,?\\s+who)?\\s+(?:(?:also|has|had|have|is|was|are|were|co|allegedly|reportedly|previously|originally|later|having|once|ever|will|would|to|set|slated|expected|due|scheduled|planning|plans|hired)\\s+){0,3}(?<r>${WORK_VERBS})\\s+${SET_OF}${BEFORE_R}(?<b>${R})`,
     ),
     roles: verbs,
     confidence: 0.8,
@@ -175,7 +238,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'Y director X',
     type: 'WORKED_ON',
     re: re(
-      `(?<b>${R})(?:${POSS})?\\s+(?:(?:lead|former|first|head|chief)\\s+)?(?<r>${CREW})\\s*,?\\s+(?<a>${list('P')})`,
+      `(?<b>${R})(?:${POSS})?\\s+(?:(?:lead|former|first|head|chief|longtime|own)\\s+)?(?<r>${CREWS})\\s*,?\\s+(?<a>${list('P')})`,
     ),
     roles: noun,
     confidence: 0.75,
@@ -185,7 +248,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'X, the director of Y',
     type: 'WORKED_ON',
     re: re(
-      `(?<a>${list('P')}),\\s+(?:who\\s+(?:is|was|had\\s+been|has\\s+been|served\\s+as|worked\\s+as|became)\\s+)?(?:(?:the|a|an|its)\\s+)?(?:(?:film|movie|series|show|production)['’]s\\s+)?(?:(?:lead|former|head|chief|new)\\s+)?(?<r>${CREW})\\s+(?:on|of|for|in)\\s+${DET}${words(3)}(?<b>${R})`,
+      `(?<a>${list('P')}),\\s+(?:who\\s+(?:is|was|are|were|had\\s+been|has\\s+been|served\\s+as|worked\\s+as|became)\\s+)?(?:one\\s+of\\s+)?${ITS}(?:(?:lead|former|head|chief|new|longtime)\\s+)?(?<r>${CREWS})\\s+(?:on|of|for|in)\\s+${SET_OF}${BEFORE_R}(?<b>${R})`,
     ),
     roles: noun,
     confidence: 0.8,
@@ -195,7 +258,17 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'X was the director of Y',
     type: 'WORKED_ON',
     re: re(
-      `(?<a>${list('P')}),?\\s+(?:(?:also|later|then)\\s+)?(?:is|was|had\\s+been|has\\s+been|served\\s+as|serves\\s+as|worked\\s+as|works\\s+as|became|becomes|has\\s+become|joined\\s+as|remains|remained)\\s+(?:(?:the|a|an|its)\\s+)?(?:(?:film|movie|series|show|production)['’]s\\s+)?(?:(?:lead|former|head|chief|new)\\s+)?(?<r>${CREW})\\s+(?:on|of|for|in)\\s+${DET}${words(3)}(?<b>${R})`,
+      `(?<a>${list('P')}),?\\s+(?:(?:also|later|then|previously|had|has|have)\\s+)?(?:is|was|are|were|being|had\\s+been|has\\s+been|have\\s+been|served\\s+as|serves\\s+as|serve\\s+as|serving\\s+as|worked\\s+as|works\\s+as|working\\s+as|became|becomes|has\\s+become|joined\\s+as|remains|remained)\\s+(?:one\\s+of\\s+)?${ITS}(?:(?:lead|former|head|chief|new|longtime)\\s+)?(?<r>${CREWS})\\s+(?:on|of|for|in)\\s+${SET_OF}${BEFORE_R}(?<b>${R})`,
+    ),
+    roles: noun,
+    confidence: 0.75,
+    scoped: false,
+  },
+  {
+    name: 'X served as Y’s director',
+    type: 'WORKED_ON',
+    re: re(
+      `(?<a>${list('P')}),?\\s+(?:(?:also|later|then|previously|had|has|have)\\s+)?(?:is|was|are|were|had\\s+been|has\\s+been|served\\s+as|serves\\s+as|serving\\s+as|worked\\s+as|became|remains|remained)\\s+(?:the\\s+)?(?<b>${R})${POSS}\\s+(?:(?:lead|former|head|chief|new|longtime)\\s+)?(?<r>${CREWS})\\b`,
     ),
     roles: noun,
     confidence: 0.75,
@@ -204,7 +277,7 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
   {
     name: 'X, the Y director',
     type: 'WORKED_ON',
-    re: re(`(?<a>${list('P')}),\\s+${DET}(?<b>${R})(?:${POSS})?\\s+(?<r>${CREW})\\b`),
+    re: re(`(?<a>${list('P')}),\\s+${DET}(?<b>${R})(?:${POSS})?\\s+(?<r>${CREWS})\\b`),
     roles: noun,
     confidence: 0.75,
     scoped: true,
@@ -213,17 +286,43 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     name: 'the director of Y, X',
     type: 'WORKED_ON',
     re: re(
-      `\\b(?<r>${CREW})\\s+(?:on|of|for)\\s+${DET}${words(3)}(?<b>${R}),\\s+(?<a>${list('P')})(?=\\s*[,.;]|\\s*$|\\s+(?:said|says|told|was|is|has|had|who))`,
+      `\\b(?<r>${CREWS})\\s+(?:on|of|for)\\s+${SET_OF}${BEFORE_R}(?<b>${R}),\\s+(?<a>${list('P')})(?=\\s*[,.;]|\\s*$|\\s+(?:said|says|told|was|is|has|had|who|were|are|have))`,
     ),
     roles: noun,
     confidence: 0.65,
     scoped: true,
   },
   {
+    name: 'director X on Y',
+    type: 'WORKED_ON',
+    re: re(`(?:^|[^a-z-])(?<r>${CREW})\\s+(?<a>${P}),?\\s+(?:on|of|for)\\s+${SET_OF}${BEFORE_R}(?<b>${R})`),
+    roles: noun,
+    confidence: 0.7,
+    scoped: true,
+  },
+  {
+    name: 'X, who plays Z in Y',
+    type: 'WORKED_ON',
+    re: re(
+      `(?<a>${list('P')})(?:,?\\s+who)?\\s+(?:(?:also|has|had|have|previously|once)\\s+)?(?:plays|played|playing|portrays|portrayed|portraying|stars\\s+as|starred\\s+as|appears|appeared|appearing)\\s+(?:(?:as\\s+)?[^⟦⟧,;.]{1,40}?\\s+)?in\\s+${BEFORE_R}(?<b>${R})`,
+    ),
+    roles: fixed('actor'),
+    confidence: 0.65,
+    scoped: false,
+  },
+  {
+    name: 'Y, from director X',
+    type: 'WORKED_ON',
+    re: re(`(?<b>${R}),?\\s+from\\s+(?:(?:the|its)\\s+)?(?<r>${CREWS})\\s+(?<a>${list('P')})`),
+    roles: noun,
+    confidence: 0.7,
+    scoped: true,
+  },
+  {
     name: 'X worked on Y',
     type: 'WORKED_ON',
     re: re(
-      `(?<a>${list('P')})(?:,?\\s+who)?\\s+(?:(?:has|had|have|also)\\s+)?(?:worked|working|works)\\s+on\\s+${DET}${words(3)}(?<b>${R})`,
+      `(?<a>${list('P')})(?:,?\\s+who)?\\s+(?:(?:has|had|have|also|having|ever|once|previously)\\s+){0,2}(?:worked|working|works)\\s+(?:on|for)\\s+${SET_OF}${BEFORE_R}(?<b>${R})`,
     ),
     roles: fixed(null),
     confidence: 0.7,
@@ -298,6 +397,33 @@ const RELATION_PATTERNS: readonly RelationPattern[] = [
     scoped: true,
   },
 
+  {
+    name: 'X, a Chicago law firm',
+    type: 'LOCATED_IN',
+    re: re(`(?<a>${mark('O')}),\\s+(?:a|an|the)\\s+(?:${words(1)})(?<b>${L})(?:-based)?\\s+${words(2)}${ORG_NOUN}\\b`),
+    roles: fixed(null),
+    confidence: 0.7,
+    scoped: true,
+  },
+  {
+    name: 'X, a law firm in Chicago',
+    type: 'LOCATED_IN',
+    re: re(
+      `(?<a>${mark('O')}),\\s+(?:a|an|the)\\s+${words(2)}${ORG_NOUN}\\s+(?:(?:based|headquartered)\\s+)?in\\s+(?:downtown\\s+)?(?<b>${L})`,
+    ),
+    roles: fixed(null),
+    confidence: 0.7,
+    scoped: true,
+  },
+  {
+    name: 'the Albuquerque-based X',
+    type: 'LOCATED_IN',
+    re: re(`(?<b>${L})-based\\s+${words(3)}(?<a>${mark('O')})`),
+    roles: fixed(null),
+    confidence: 0.75,
+    scoped: true,
+  },
+
   // OCCURRED_AT for an event the text already names as an entity
   {
     name: 'event at Z',
@@ -347,6 +473,39 @@ function findAsRole(skeleton: Skeleton): ClaimDraft[] {
   return out;
 }
 
+/**
+ * "Stunt coordinator Ana Ortiz said the shoot on Y …": a sentence that opens on a role and a name,
+ * and names one production, gives that person the role on it.
+ */
+const OPENING_TITLE = new RegExp(
+  `^(?:[^,;⟦]{1,40},\\s+)?(?:(?:the|former|veteran|longtime)\\s+)?(?<r>${CREW})\\s+(?<a>${P})(?!['’])`,
+  'i',
+);
+
+function findOpeningTitle(skeleton: Skeleton): ClaimDraft[] {
+  const sk = skeleton.text;
+  const m = OPENING_TITLE.exec(sk);
+  if (!m) return [];
+  const person = marksIn(skeleton, m.groups?.a)[0];
+  const productions = [...sk.matchAll(/⟦R(\d+)⟧/g)];
+  const keys = new Set(productions.map((p) => skeleton.marks[Number(p[1])]?.key));
+  if (!person || keys.size !== 1) return [];
+  return [
+    {
+      type: 'WORKED_ON',
+      from: person.key,
+      to: [...keys][0] as string,
+      role: roleOfNoun(m.groups?.r ?? ''),
+      // the title is a description, stated as fact: only a cue inside its words counts
+      skStart: 0,
+      skEnd: m[0].length,
+      pattern: 'Director X … (the one production the sentence names)',
+      confidence: 0.55,
+      scoped: true,
+    },
+  ];
+}
+
 const TITLE_BEFORE = new RegExp(`(?:^|[^a-z-])(${CREW})\\s+$`, 'i');
 
 /** The role a title right before a name gives ("cinematographer Ana Ortiz worked on Y"). */
@@ -366,10 +525,55 @@ function endsInPossessive(m: RegExpMatchArray, sk: string): boolean {
   return /^['’]/.test(sk.slice(end, end + 1));
 }
 
-/** Every claim the relation patterns find in one sentence. */
-export function findRelations(skeleton: Skeleton): ClaimDraft[] {
-  const out: ClaimDraft[] = [];
+/**
+ * "X denied that he worked on Y", "X denies having directed Y": the pronoun (or the gerund's
+ * missing subject) is the one who denies. `subject` is what stands for it, `rest` where the clause
+ * it is the subject of begins.
+ */
+const DENIAL = new RegExp(
+  `(?<x>${list('POR')})(?:,\\s+(?:[^,;⟦]|⟦[RLE]\\d+⟧){1,100},)?\\s+(?:(?:has|have|had|also|repeatedly|publicly|strongly|flatly|previously|consistently|always|emphatically|again)\\s+){0,3}(?:denied|denies|deny|denying)\\s+(?:(?:that\\s+)?(?<pro>he|she|they|it)\\s+|(?=(?:ever\\s+)?(?:having|being|working|directing|producing|writing|editing|starring|representing|serving)\\b))`,
+  'g',
+);
+const PRONOUN_KIND: Record<string, string> = { he: 'PERSON', she: 'PERSON', they: 'ANY', it: 'ORGANISATION' };
+
+function findDenied(skeleton: Skeleton): ClaimDraft[] {
   const sk = skeleton.text;
+  if (!/\bden(?:ied|ies|y|ying)\b/.test(sk)) return [];
+  const out: ClaimDraft[] = [];
+  let count = 0;
+  for (const m of sk.matchAll(DENIAL)) {
+    if (++count > 8) break;
+    const subject = m.groups?.x ?? '';
+    const marks = marksIn(skeleton, subject);
+    const pro = (m.groups?.pro ?? '').toLowerCase();
+    const wanted = PRONOUN_KIND[pro];
+    if (wanted === 'PERSON' && !(marks.length === 1 && marks[0]?.kind === 'PERSON')) continue;
+    if (wanted === 'ORGANISATION' && !(marks.length === 1 && marks[0]?.kind !== 'PERSON')) continue;
+    if (wanted !== 'ORGANISATION' && marks.some((k) => k.kind === 'PRODUCTION')) continue;
+    const start = m.index ?? 0;
+    const rest = start + m[0].length;
+    // the clause read as if the subject stood in it: "⟦P1⟧ worked on ⟦R2⟧"
+    const prefix = `${subject} `;
+    // a window, not the rest of the sentence: each denial reads a bounded clause (linear time)
+    const clause = `${prefix}${sk.slice(rest, rest + 300)}`;
+    for (const d of matchPatterns(skeleton, clause)) {
+      if (d.skStart !== 0) continue;
+      out.push({
+        ...d,
+        skStart: start,
+        skEnd: rest + Math.max(0, d.skEnd - prefix.length),
+        pattern: `X denied that he … (${d.pattern})`,
+        confidence: d.confidence - 0.1,
+        scoped: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** The claims of every relation pattern in a piece of skeleton, at offsets into that piece. */
+function matchPatterns(skeleton: Skeleton, sk: string): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
   for (const pattern of RELATION_PATTERNS) {
     for (const m of sk.matchAll(pattern.re)) {
       if (pattern.accept && !pattern.accept(m, sk)) continue;
@@ -397,6 +601,15 @@ export function findRelations(skeleton: Skeleton): ClaimDraft[] {
       }
     }
   }
-  out.push(...findAsRole(skeleton));
   return out;
+}
+
+/** Every claim the relation patterns find in one sentence. */
+export function findRelations(skeleton: Skeleton): ClaimDraft[] {
+  return [
+    ...matchPatterns(skeleton, skeleton.text),
+    ...findDenied(skeleton),
+    ...findAsRole(skeleton),
+    ...findOpeningTitle(skeleton),
+  ];
 }

@@ -25,6 +25,37 @@ interface Found {
   seq: number;
 }
 
+/**
+ * "the film", "the series’": a description that can only stand for the one production the text
+ * names, after its first mention. Only a description that ends its phrase counts ("the production
+ * company" is no production).
+ */
+const PRODUCTION_ANAPHOR =
+  /\b[Tt]he\s+(?:film|movie|series|show|production|documentary|drama|thriller|western|miniseries|sitcom|biopic|sequel)(?=['’]s?(?![\w’'])|\s*[,;.]|\s+(?:was|were|is|are|had|has|have|will|would|which|that|wrapped|began|resumed)\b)/g;
+
+function productionAnaphors(
+  text: string,
+  entities: readonly EntitySuggestion[],
+  placed: readonly PlacedMention[],
+): PlacedMention[] {
+  const productions = entities.filter((e) => e.kind === 'PRODUCTION' && e.mentions.length > 0);
+  if (productions.length !== 1) return [];
+  const production = productions[0] as EntitySuggestion;
+  const first = Math.min(...production.mentions.map((m) => m.start));
+  // the characters other mentions cover, so each description is tested in its own length (linear)
+  const covered = new Uint8Array(text.length + 1);
+  for (const p of placed) covered.fill(1, p.start, p.end);
+  const out: PlacedMention[] = [];
+  for (const m of text.matchAll(PRODUCTION_ANAPHOR)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (start <= first) continue;
+    if (covered.subarray(start, end).includes(1)) continue;
+    out.push({ key: production.key, kind: 'PRODUCTION', start, end });
+  }
+  return out;
+}
+
 export function suggestClaims(context: ClaimContext): { events: EntitySuggestion[]; claims: ClaimSuggestion[] } {
   const { text } = context;
   const placed: PlacedMention[] = context.entities.flatMap((e) =>
@@ -32,6 +63,7 @@ export function suggestClaims(context: ClaimContext): { events: EntitySuggestion
       .filter((m) => m.start >= 0 && m.end <= text.length && m.start < m.end)
       .map((m) => ({ key: e.key, kind: e.kind, start: m.start, end: m.end })),
   );
+  placed.push(...productionAnaphors(text, context.entities, placed));
   placed.sort((a, b) => a.start - b.start);
   const names = new Map(context.entities.map((e) => [e.key, e.name]));
   const book = new EventBook(context.entities.map((e) => e.key));
