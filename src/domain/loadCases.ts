@@ -7,6 +7,16 @@ import type { CaseGraph } from './model.js';
 
 export const CASE_FILE_NAME = 'case.json';
 
+/** A JSON file's content, and its path as messages name it; a CaseFileError when it is not JSON. */
+function readJson(file: string): { raw: unknown; origin: string } {
+  const origin = relative(process.cwd(), file) || file;
+  try {
+    return { raw: JSON.parse(readFileSync(file, 'utf8')), origin };
+  } catch (error) {
+    throw new CaseFileError(origin, [`not valid JSON: ${(error as Error).message}`]);
+  }
+}
+
 export function loadCases(dataDir: string): CaseGraph {
   if (!existsSync(dataDir)) throw new Error(`data directory ${dataDir} does not exist`);
   const caseDirs = readdirSync(dataDir, { withFileTypes: true })
@@ -14,14 +24,7 @@ export function loadCases(dataDir: string): CaseGraph {
     .map((d) => join(dataDir, d.name))
     .sort();
   const files = caseDirs.map((dir): CaseFileInput => {
-    const file = join(dir, CASE_FILE_NAME);
-    const origin = relative(process.cwd(), file) || file;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new CaseFileError(origin, [`not valid JSON: ${(error as Error).message}`]);
-    }
+    const { raw, origin } = readJson(join(dir, CASE_FILE_NAME));
     const readText = (textFile: string) => {
       const path = join(dir, textFile);
       return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
@@ -32,13 +35,7 @@ export function loadCases(dataDir: string): CaseGraph {
   const drafts = graph.sources.flatMap((source) => {
     const file = join(dataDir, source.caseKey, `${source.key}${DRAFT_FILE_SUFFIX}`);
     if (!existsSync(file)) return [];
-    const origin = relative(process.cwd(), file) || file;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new CaseFileError(origin, [`not valid JSON: ${(error as Error).message}`]);
-    }
+    const { raw, origin } = readJson(file);
     return [parseDraft(raw, source.key, source.text, origin)];
   });
   return drafts.length > 0 ? { ...graph, drafts } : graph;

@@ -5,6 +5,7 @@
  * Halyna and Matthew Hutchins) joins neither: a reading that guesses wrong merges two people,
  * one that does not guess leaves an editor one more suggestion.
  */
+import { GENERIC_HEADS } from './extract/lexicon.js';
 import type { ExtractedMention, TextEntity } from './types.js';
 
 type EntityKind = TextEntity['kind'];
@@ -15,26 +16,6 @@ function normalise(quote: string): string {
 }
 
 const words = (name: string) => name.split(' ');
-
-/** Words that begin many organisations' names: "New" alone is no short form of "New Line Cinema". */
-const GENERIC_HEADS = new Set([
-  'New',
-  'North',
-  'South',
-  'East',
-  'West',
-  'United',
-  'National',
-  'American',
-  'The',
-  'U.S',
-  'U.S.',
-  'US',
-  'UK',
-  'State',
-  'County',
-  'City',
-]);
 
 /** Past this many longer names sharing a word, a short form is too ambiguous to place. */
 const MAX_CANDIDATES = 50;

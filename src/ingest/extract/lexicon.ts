@@ -84,3 +84,25 @@ export const MONTHS = [
   'november',
   'december',
 ];
+
+/** Words that begin many organisations' names, so none stands for one alone: "New" is no short form of "New Line Cinema". */
+export const GENERIC_HEADS: ReadonlySet<string> = new Set([
+  'New',
+  'North',
+  'South',
+  'East',
+  'West',
+  'United',
+  'National',
+  'American',
+  'British',
+  'Royal',
+  'State',
+  'County',
+  'City',
+  'The',
+  'U.S',
+  'U.S.',
+  'US',
+  'UK',
+]);

@@ -5,6 +5,7 @@
  */
 import type { ExtractedMention, SpanKind } from '../types.js';
 import { type Classified, mention } from './classify.js';
+import { GENERIC_HEADS } from './lexicon.js';
 import { joinedBySpace, type Token } from './tokens.js';
 
 const AND = new Set(['and', 'or', '&']);
@@ -114,27 +115,6 @@ export function placeBeforePlace(text: string, tokens: readonly Token[], items: 
 /** Readings a short form of an organisation overrides: compromise's guesses and "X said". */
 const weak = (m: ExtractedMention) =>
   m.rule.startsWith('compromise') || m.rule.startsWith('rule:name-') || m.rule.startsWith('rule:said-');
-
-/** Words that begin many organisations' names and so cannot stand for one alone. */
-const GENERIC_HEADS = new Set([
-  'New',
-  'North',
-  'South',
-  'East',
-  'West',
-  'United',
-  'National',
-  'American',
-  'British',
-  'Royal',
-  'State',
-  'City',
-  'County',
-  'U.S',
-  'US',
-  'UK',
-  'The',
-]);
 
 /**
  * "Crestline" after "Crestline Mutual Insurance Company": the first word of an organisation's
