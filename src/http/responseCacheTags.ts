@@ -68,6 +68,8 @@ export function tagsOfChange(change: Change): Set<string> {
       tags.add(entityTag(relationship.to));
     }
     for (const source of state.sources) tags.add(sourceTag(source.key));
+    // a decision changes a source's draft (Source.draft) without changing the source
+    for (const draft of state.drafts ?? []) tags.add(sourceTag(draft.sourceKey));
   }
   for (const [these, those] of [
     [mentions.before, mentions.after],

@@ -200,6 +200,29 @@ describe('response cache (embedded store)', () => {
     expect(untouched.body).toEqual(montana);
   });
 
+  it('drops a source’s draft, read by its ID, when an editor decides one of its suggestions', async () => {
+    const server = await serve();
+    const text = 'Lawyer Luke Nikas said Alec Baldwin would appeal.';
+    await server.write(`mutation($input: AddSourceInput!) { addSource(input: $input) { source { key } } }`, {
+      key: 'appeal-report',
+      caseKey: 'rust-case',
+      text,
+    });
+    const DRAFT = `query($id: ID!) { node(id: $id) { ... on Source { draft { entities { key status } } } } }`;
+    const source = id('Source', 'appeal-report');
+    const before = await cached(server, DRAFT, { id: source });
+    const [first] = (before.data as { node: { draft: { entities: { key: string }[] } } }).node.draft.entities;
+    await server.write(
+      `mutation($input: RejectSuggestionInput!) { rejectSuggestion(input: $input) { change { seq } } }`,
+      { source: 'appeal-report', suggestion: first!.key },
+    );
+    const after = await server.trips(DRAFT, { id: source });
+    expect(after.trips).toBeGreaterThan(0);
+    expect(
+      (after.body.data as { node: { draft: { entities: { status: string }[] } } }).node.draft.entities[0]?.status,
+    ).toBe('REJECTED');
+  });
+
   it('drops lists, counts, searches and lookups of what did not exist when a write adds or removes', async () => {
     const server = await serve();
     const people = (await cached(server, PEOPLE)).data as { people: { totalCount: number } };
