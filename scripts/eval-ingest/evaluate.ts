@@ -5,7 +5,7 @@
 import { loadCases } from '../../src/domain/loadCases.js';
 import type { Draft } from '../../src/domain/suggestions.js';
 import { linksAmongIn, lookupInGraph } from '../../src/ingest/lookupInGraph.js';
-import { readSource } from '../../src/ingest/readSource.js';
+import { MAX_READ_CHARS, readSource } from '../../src/ingest/readSource.js';
 import { GOLD_DIR, type Gold, loadGoldSet } from './gold.js';
 import { addCounts, type Counts, scoreDraft, ZERO } from './score.js';
 
@@ -29,7 +29,7 @@ export async function evaluate(dataDir = 'data', goldDir = GOLD_DIR): Promise<Ev
   const keysTaken = async (keys: readonly string[]) => new Set(keys.filter((k) => existing.has(k)));
   const articles: ArticleResult[] = [];
   for (const { key, text, gold } of loadGoldSet(goldDir)) {
-    const draft = await readSource(key, text, { lookup, linksAmong, keysTaken, maxChars: 200_000 });
+    const draft = await readSource(key, text, { lookup, linksAmong, keysTaken, maxChars: MAX_READ_CHARS });
     articles.push({ key, counts: scoreDraft(draft, gold), draft, gold });
   }
   return { articles, overall: articles.reduce((sum, a) => addCounts(sum, a.counts), ZERO) };

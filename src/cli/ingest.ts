@@ -14,12 +14,10 @@ import { SLUG, SLUG_MESSAGE } from '../domain/rules.js';
 import { draftSummary } from '../ingest/draftSummary.js';
 import { linksAmongIn, lookupInGraph } from '../ingest/lookupInGraph.js';
 import { newEntityKey } from '../ingest/newEntityKey.js';
-import { readSource } from '../ingest/readSource.js';
+import { MAX_READ_CHARS, readSource } from '../ingest/readSource.js';
 import { runCli } from './runCli.js';
 
 const USAGE = 'usage: npm run ingest -- <article.txt> --case <case folder> [--key <source key>]';
-/** As the API reads: a longer text is read up to a sentence end before this. */
-const MAX_READ_CHARS = 200_000;
 
 /** Every case under the folder's parent, when that is a data directory; none when the case is the first. */
 function graphBeside(caseFolder: string): CaseGraph {
@@ -56,7 +54,14 @@ runCli(async () => {
   });
   mkdirSync(caseFolder, { recursive: true });
   const out = join(caseFolder, `${sourceKey}${DRAFT_FILE_SUFFIX}`);
-  writeFileSync(out, draftFileContent(draft));
+  // A draft there may hold editors' decisions (accepted, rejected): a new reading must not erase them.
+  // And a draft of a source the case holds must be of that source's text, or the server refuses to
+  // load the data directory at all (loadCases checks every span against the source's text).
+  if (existsSync(out)) throw new Error(`${out} exists and may hold editors' decisions: remove it to read again`);
+  const source = graph.sources.find((s) => s.key === sourceKey);
+  if (source && source.text !== text)
+    throw new Error(`the source "${sourceKey}" of the case has another text: give --key another key\n${USAGE}`);
+  writeFileSync(out, draftFileContent(draft), { flag: 'wx' });
   console.log(draftSummary(draft, text.length));
   console.log(
     `\nWrote ${out} (compared with ${graph.entities.length} entities of ${new Set(graph.sources.map((s) => s.caseKey)).size} case(s)).`,

@@ -37,12 +37,24 @@ export async function acceptClaim(
   const from = await currentEntity(tx, await acceptedEnd(tx, draft, suggestion.from), 'suggestion');
   const to = await currentEntity(tx, await acceptedEnd(tx, draft, suggestion.to), 'suggestion');
   refuseIf(endpointProblem(suggestion.type, from.kind, to.kind), 'suggestion');
+  // its ends were two things of the text; merged since into one entity, the claim would link it to itself
+  if (from.key === to.key)
+    throw new EditRefusal(
+      'suggestion',
+      `both ends are now "${from.key}" (merged): a claim links two entities`,
+      'CONFLICT',
+    );
   const asked = input.role === undefined || input.role === null ? suggestion.role : cleanText(input.role, 'role');
   const modality = input.modality ?? suggestion.evidence.modality;
   // an inference is the editor's own unless they name the analyst who drew it
   const assertedBy =
     cleanText(input.assertedBy, 'assertedBy') ??
-    (modality === 'INFERRED' ? author.actor : modality === 'STATED' ? null : suggestion.evidence.assertedBy);
+    // the reading's asserter is the text's words (a name as long as the text makes it): checked as an editor's
+    (modality === 'INFERRED'
+      ? author.actor
+      : modality === 'STATED'
+        ? null
+        : cleanText(suggestion.evidence.assertedBy, 'assertedBy'));
   if (NEEDS_ASSERTER.has(modality) && assertedBy === null) {
     throw new EditRefusal('assertedBy', `the sentence names nobody: a ${modality} claim needs assertedBy, who says it`);
   }

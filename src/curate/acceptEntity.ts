@@ -8,7 +8,7 @@ import { compareEvidence } from '../domain/ordering.js';
 import { kindFieldProblems } from '../domain/rules.js';
 import type { EntitySuggestion } from '../domain/suggestions.js';
 import type { WriteTransaction } from '../store/graphStore.js';
-import { checkSlug, checkSpan, cleanText, sameSpan } from './checks.js';
+import { checkSlug, checkSpan, cleanText, MAX_SHORT_TEXT, sameSpan } from './checks.js';
 import type { AcceptWrite } from './drafts.js';
 import { currentEntity } from './entities.js';
 import type { SuggestionInput } from './inputs.js';
@@ -33,8 +33,11 @@ async function freeKey(tx: WriteTransaction, input: SuggestionInput, suggestion:
     if (await taken(key)) throw new EditRefusal('key', `an entity has the key "${key}"; give another`, 'CONFLICT');
     return key;
   }
-  // the draft's key was free when it was read; a write since may have taken it
-  for (const key of [suggestion.newKey, ...SUFFIXES.map((n) => `${suggestion.newKey}-${n}`)]) {
+  // the draft's key was free when it was read; a write since may have taken it. A draft file may have
+  // been edited by hand: its key is checked as an editor's, or a bad one ("Bad Key/../x") would land
+  // in case.json, which then no longer loads
+  const newKey = checkSlug(suggestion.newKey, 'key');
+  for (const key of [newKey, ...SUFFIXES.map((n) => `${newKey}-${n}`)]) {
     if (!(await taken(key))) return key;
   }
   throw new EditRefusal('key', `"${suggestion.newKey}" and its variants are taken; give a key`, 'CONFLICT');
@@ -49,7 +52,9 @@ async function asNewEntity(
   const entity: Entity = {
     key: await freeKey(tx, input, suggestion),
     kind: suggestion.kind,
-    name: cleanText(input.name, 'name') ?? suggestion.name,
+    // the reading's name is the text's words, as long as the text makes them ("Q" and 3,000 letters):
+    // it gets the checks an editor's name gets, so an accept cannot write what upsertEntity refuses
+    name: cleanText(input.name, 'name') ?? (cleanText(suggestion.name, 'name') as string),
     aliases: [],
     summary: null,
     occupations: suggestion.kind === 'PERSON' ? suggestion.occupations : [],
@@ -90,7 +95,11 @@ async function asExistingEntity(
   for (const m of await mentionsOf(tx, sourceKey, suggestion))
     if (!mentions.some((n) => sameSpan(n, m))) mentions.push(m);
   // the text's own spelling ("Halyna Hutchins" for Galina Hutchins) becomes an alias: search finds either
-  const spelled = [before.name, ...before.aliases].includes(suggestion.name) ? [] : [suggestion.name];
+  // (only a spelling an editor could write as an alias: a name longer than any real one is left out)
+  const spelled =
+    [before.name, ...before.aliases].includes(suggestion.name) || suggestion.name.length > MAX_SHORT_TEXT
+      ? []
+      : [suggestion.name];
   const occupations =
     before.kind === 'PERSON' ? [...new Set([...before.occupations, ...suggestion.occupations])] : before.occupations;
   const entity: Entity = {

@@ -15,7 +15,7 @@ import type { SpanInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
 /** Longest name, alias, role or attribution an editor may write: longer than any real one. */
-const MAX_SHORT_TEXT = 300;
+export const MAX_SHORT_TEXT = 300;
 /** Longest summary or reason. */
 const MAX_LONG_TEXT = 5000;
 /** Most items in one list input (aliases, evidence). */

@@ -5,11 +5,9 @@
 import type { Entity, Source } from '../domain/model.js';
 import type { Draft } from '../domain/suggestions.js';
 import { knownEntity } from '../ingest/lookupInGraph.js';
-import { readSource } from '../ingest/readSource.js';
+import { MAX_READ_CHARS, readSource } from '../ingest/readSource.js';
 import type { GraphStore } from '../store/graphStore.js';
 
-/** The longest text read whole: a news article is a few thousand characters; a book is not read at once. */
-const MAX_READ_CHARS = 200_000;
 /** The most entities one lookup returns: a name's words are specific, so few match. */
 const MAX_KNOWN = 2000;
 /** Words per lookup: each is an index seek, and one store call has a deadline (STORE_TIMEOUT_MS). */

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { CaseFileError } from './caseFile.js';
 import { MODALITIES } from './claims.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from './kinds.js';
+import { parsePartialDate } from './partialDate.js';
+import { SLUG, SLUG_MESSAGE } from './rules.js';
 import { MATCH_KINDS, SUGGESTION_STATUSES, type Draft } from './suggestions.js';
 
 export const DRAFT_FILE_SUFFIX = '.draft.json';
@@ -27,7 +29,8 @@ const decision = z
 const draftSchema = z.object({
   sourceKey: z.string(),
   readUpTo: offset,
-  dates: z.array(z.object({ ...span, date: z.string() })),
+  // a date the API cannot parse would fail every query of the draft
+  dates: z.array(z.object({ ...span, date: z.string().refine((d) => parsePartialDate(d) !== null, 'not a date') })),
   entities: z.array(
     z.object({
       key: z.string(),
@@ -38,7 +41,10 @@ const draftSchema = z.object({
       confidence: score,
       occupations: z.array(z.string()),
       eventType: z.string().nullable(),
-      date: z.string().nullable(),
+      date: z
+        .string()
+        .refine((d) => parsePartialDate(d) !== null, 'not a date')
+        .nullable(),
       candidates: z.array(
         z.object({
           entityKey: z.string(),
@@ -50,7 +56,8 @@ const draftSchema = z.object({
         }),
       ),
       sameAs: z.string().nullable(),
-      newKey: z.string(),
+      // an accept as new writes this key: a hand-edited one must be a slug, as case files' keys are
+      newKey: z.string().regex(SLUG, SLUG_MESSAGE),
       decision,
     }),
   ),

@@ -21,6 +21,7 @@ import type { Change } from './changes.js';
 import { DRAFT_FILE_SUFFIX, draftFileContent } from './draftFile.js';
 import { CASE_FILE_NAME } from './loadCases.js';
 import { type CaseGraph, type ClaimEvidence, type Evidence, quoteOf, type Source } from './model.js';
+import type { Draft } from './suggestions.js';
 import { relationshipKey } from './rules.js';
 
 const CHANGES_FILE_NAME = 'changes.jsonl';
@@ -58,6 +59,22 @@ function print(value: unknown, indent = ''): string {
 }
 
 const textFileOf = (source: Source) => `${source.key}.txt`;
+
+/**
+ * Each draft's file content, printed once per draft object. A draft is replaced, never changed in
+ * place, so the embedded store's writer, which lays out every case folder after each commit, does
+ * not print again the megabytes of drafts a decision did not touch (before: every draft of every
+ * source on every write, a third of a second per write with fifteen long drafts, growing with each).
+ */
+const draftContents = new WeakMap<Draft, string>();
+function draftContentOf(draft: Draft): string {
+  let content = draftContents.get(draft);
+  if (content === undefined) {
+    content = draftFileContent(draft);
+    draftContents.set(draft, content);
+  }
+  return content;
+}
 
 /** Each case's folder, by case key; a record goes in the case of the source its first evidence cites. */
 export function caseFilesOf(graph: CaseGraph): CaseFolder[] {
@@ -134,7 +151,7 @@ export function caseFilesOf(graph: CaseGraph): CaseFolder[] {
         ...texts.map((s) => ({ name: textFileOf(s), content: s.text })),
         ...texts.flatMap((s) => {
           const draft = drafts.get(s.key);
-          return draft ? [{ name: `${s.key}${DRAFT_FILE_SUFFIX}`, content: draftFileContent(draft) }] : [];
+          return draft ? [{ name: `${s.key}${DRAFT_FILE_SUFFIX}`, content: draftContentOf(draft) }] : [];
         }),
       ],
     }));

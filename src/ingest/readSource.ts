@@ -3,6 +3,7 @@
  * and claim suggestion, made into a Draft (domain/suggestions.ts). It writes nothing: the caller
  * stores the draft, and only an editor's accept turns a suggestion into a write.
  */
+import { indexByNameWords, namedWith } from '../domain/nameWords.js';
 import { type Draft, type EntitySuggestion, SAME_AS_SCORE } from '../domain/suggestions.js';
 import { suggestClaims } from './claims/suggestClaims.js';
 import { groupMentions } from './coreference.js';
@@ -35,18 +36,36 @@ function readingEnd(text: string, maxChars: number): number {
   return lastStop > maxChars / 2 ? lastStop + 1 : maxChars;
 }
 
+/**
+ * The longest text read whole. A news article is a few thousand characters; a reading runs on the
+ * server's event loop at about a second per 100,000 characters and makes a draft some twenty times
+ * the text's size, so a book is read up to here, and `readUpTo` says so.
+ */
+export const MAX_READ_CHARS = 100_000;
+
 const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
 const MAX_CANDIDATES = 5;
+/** The most entity comparisons one reading makes (each some tens of microseconds): about a second at worst. */
+const MAX_COMPARISONS = 30_000;
 
 export async function readSource(sourceKey: string, fullText: string, options: ReadingOptions): Promise<Draft> {
   const readUpTo = readingEnd(fullText, options.maxChars);
   const text = fullText.slice(0, readUpTo);
   const mentions = extractMentions(text);
   const textEntities = groupMentions(mentions);
-  const known = await options.lookup([...new Set(textEntities.flatMap(lookupTerms))]);
+  const terms = textEntities.map(lookupTerms);
+  const known = await options.lookup([...new Set(terms.flat())]);
+  // Each entity is compared only with the known entities that share one of its own terms (what the
+  // lookup matched them by), not with every entity the whole text brought in: that was names × known,
+  // a minute of blocked event loop for a 40 kB list of 2,000 names a large graph holds. A budget
+  // bounds what common words ("Smith") still bring; past it, entities get no candidates.
+  const knownByWord = indexByNameWords(known);
+  let comparisons = 0;
   const entities = textEntities.map((entity, index): EntitySuggestion => {
+    const near = comparisons < MAX_COMPARISONS ? namedWith(knownByWord, terms[index] ?? []) : [];
+    comparisons += near.length;
     // an editor compares a few; the rest would only weigh down the draft and its audit entry
-    const candidates = rankCandidates(entity, known).slice(0, MAX_CANDIDATES);
+    const candidates = rankCandidates(entity, near).slice(0, MAX_CANDIDATES);
     const first = candidates[0];
     return {
       key: `e${index + 1}`,

@@ -125,7 +125,17 @@ EntitySuggestionRef.implement({
     candidates: t.field({
       type: [MatchCandidateRef],
       description: 'Entities of the graph it may be, best first.',
-      resolve: (e) => e.candidates,
+      // a candidate whose entity is gone (a reseed without it, a hand-edited draft) is left out: its
+      // non-null `entity` would otherwise fail the whole draft with an internal error
+      resolve: async (e, _args, { loaders, store }) => {
+        const loaded = await Promise.all(e.candidates.map((c) => loaders.entity.load(c.entityKey)));
+        const missing = e.candidates.filter((_, i) => !loaded[i]).map((c) => c.entityKey);
+        if (missing.length === 0) return e.candidates;
+        // one store call for the suggestion's missing candidates: merged ones live on in their survivor
+        const survivors = new Map(missing.map((key, i) => [key, i]));
+        const found = await store.survivorsOf(missing);
+        return e.candidates.filter((c, i) => loaded[i] || found[survivors.get(c.entityKey) as number] !== null);
+      },
     }),
     sameAs: t.field({
       type: EntityRef,

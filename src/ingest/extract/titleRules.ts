@@ -156,6 +156,7 @@ export function personContext(tokens: readonly Token[], first: number, last: num
   if (next && joinedBySpace(next) && SPEECH.has(lower(next))) return 'rule:name-said';
   if (prev && joinedBySpace(tokens[first] as Token) && SPEECH.has(lower(prev))) return 'rule:said-name';
   const noun = tokens[first - 2];
-  if (lower(prev) === 'of' && noun && joinedBySpace(prev as Token) && OF_PERSON.has(lower(noun))) return 'rule:of-person';
+  if (lower(prev) === 'of' && noun && joinedBySpace(prev as Token) && OF_PERSON.has(lower(noun)))
+    return 'rule:of-person';
   return null;
 }
