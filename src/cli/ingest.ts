@@ -44,7 +44,18 @@ runCli(async () => {
   const sourceKey = values.key ?? newEntityKey(basename(file).replace(/\.[^.]*$/, ''));
   // the key names the draft's file: a slug cannot climb out of the case folder
   if (!SLUG.test(sourceKey)) throw new Error(`--key "${sourceKey}" ${SLUG_MESSAGE}\n${USAGE}`);
+  const out = join(caseFolder, `${sourceKey}${DRAFT_FILE_SUFFIX}`);
+  // Refused before any reading. A draft there may hold editors' decisions (accepted, rejected): a
+  // new reading must not erase them. A draft of a source the graph holds must be of that source's
+  // text, in that source's case, or the server would refuse to load the data directory (loadCases
+  // checks every span against the source's text) or never look at the draft.
+  if (existsSync(out)) throw new Error(`${out} exists and may hold editors' decisions: remove it to read again`);
   const graph = graphBeside(caseFolder);
+  const source = graph.sources.find((s) => s.key === sourceKey);
+  if (source && (source.text !== text || source.caseKey !== basename(caseFolder)))
+    throw new Error(
+      `the source "${sourceKey}" of case "${source.caseKey}" has another text or case: give --key another key\n${USAGE}`,
+    );
   const keys = new Set(graph.entities.flatMap((e) => [e.key, ...e.formerKeys]));
   const draft = await readSource(sourceKey, text, {
     lookup: lookupInGraph(graph.entities),
@@ -53,14 +64,6 @@ runCli(async () => {
     maxChars: MAX_READ_CHARS,
   });
   mkdirSync(caseFolder, { recursive: true });
-  const out = join(caseFolder, `${sourceKey}${DRAFT_FILE_SUFFIX}`);
-  // A draft there may hold editors' decisions (accepted, rejected): a new reading must not erase them.
-  // And a draft of a source the case holds must be of that source's text, or the server refuses to
-  // load the data directory at all (loadCases checks every span against the source's text).
-  if (existsSync(out)) throw new Error(`${out} exists and may hold editors' decisions: remove it to read again`);
-  const source = graph.sources.find((s) => s.key === sourceKey);
-  if (source && source.text !== text)
-    throw new Error(`the source "${sourceKey}" of the case has another text: give --key another key\n${USAGE}`);
   writeFileSync(out, draftFileContent(draft), { flag: 'wx' });
   console.log(draftSummary(draft, text.length));
   console.log(

@@ -4,7 +4,7 @@
  * A claim that exists gathers the evidence, as assertRelationship does.
  */
 import { NEEDS_ASSERTER } from '../domain/claims.js';
-import type { ClaimEvidence, Relationship } from '../domain/model.js';
+import type { ClaimEvidence, Entity, Relationship } from '../domain/model.js';
 import { endpointProblem, relationshipKey, roleProblem } from '../domain/rules.js';
 import type { ClaimSuggestion, Draft } from '../domain/suggestions.js';
 import { newEntityKey } from '../ingest/newEntityKey.js';
@@ -17,14 +17,14 @@ import type { Author, SuggestionInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
 /** The entity a claim's end was accepted as; CONFLICT while that end is undecided or rejected. */
-async function acceptedEnd(tx: WriteTransaction, draft: Draft, endKey: string): Promise<string> {
+async function acceptedEnd(tx: WriteTransaction, draft: Draft, endKey: string): Promise<Entity> {
   const end = draft.entities.find((e) => e.key === endKey);
   const entityKey = end?.status === 'ACCEPTED' ? end.decision?.entityKey : null;
   if (!end || !entityKey) {
     const what = end ? `${end.key} ("${end.name}") is ${end.status.toLowerCase()}` : `${endKey} is missing`;
     throw new EditRefusal('suggestion', `accept the claim's ends first: ${what}`, 'CONFLICT');
   }
-  return (await currentEntity(tx, entityKey, 'suggestion')).key;
+  return currentEntity(tx, entityKey, 'suggestion');
 }
 
 export async function acceptClaim(
@@ -34,8 +34,8 @@ export async function acceptClaim(
   draft: Draft,
   suggestion: ClaimSuggestion,
 ): Promise<AcceptWrite & { relationship: Relationship }> {
-  const from = await currentEntity(tx, await acceptedEnd(tx, draft, suggestion.from), 'suggestion');
-  const to = await currentEntity(tx, await acceptedEnd(tx, draft, suggestion.to), 'suggestion');
+  const from = await acceptedEnd(tx, draft, suggestion.from);
+  const to = await acceptedEnd(tx, draft, suggestion.to);
   refuseIf(endpointProblem(suggestion.type, from.kind, to.kind), 'suggestion');
   // its ends were two things of the text; merged since into one entity, the claim would link it to itself
   if (from.key === to.key)

@@ -8,21 +8,16 @@ import { compareEvidence } from '../domain/ordering.js';
 import { kindFieldProblems } from '../domain/rules.js';
 import type { EntitySuggestion } from '../domain/suggestions.js';
 import type { WriteTransaction } from '../store/graphStore.js';
-import { checkSlug, checkSpan, cleanText, MAX_SHORT_TEXT, sameSpan } from './checks.js';
+import { keyVariants } from '../ingest/newEntityKey.js';
+import { checkSlug, checkSpans, cleanText, sameSpan, textProblem } from './checks.js';
 import type { AcceptWrite } from './drafts.js';
 import { currentEntity } from './entities.js';
 import type { SuggestionInput } from './inputs.js';
 import { EditRefusal } from './refusal.js';
 
-const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
-
 /** The suggestion's mentions, each checked against the source's text as it is stored. */
-async function mentionsOf(tx: WriteTransaction, sourceKey: string, suggestion: EntitySuggestion): Promise<Evidence[]> {
-  const spans: Evidence[] = [];
-  for (const [i, m] of suggestion.mentions.entries()) {
-    spans.push(await checkSpan(tx, { source: sourceKey, ...m }, `suggestion.mentions[${i}]`));
-  }
-  return spans;
+function mentionsOf(tx: WriteTransaction, sourceKey: string, suggestion: EntitySuggestion): Promise<Evidence[]> {
+  return checkSpans(tx, sourceKey, suggestion.mentions, (i) => `suggestion.mentions[${i}]`);
 }
 
 /** The key a new entity gets: the editor's (refused when taken), or the draft's, or its next free variant. */
@@ -37,7 +32,7 @@ async function freeKey(tx: WriteTransaction, input: SuggestionInput, suggestion:
   // been edited by hand: its key is checked as an editor's, or a bad one ("Bad Key/../x") would land
   // in case.json, which then no longer loads
   const newKey = checkSlug(suggestion.newKey, 'key');
-  for (const key of [newKey, ...SUFFIXES.map((n) => `${newKey}-${n}`)]) {
+  for (const key of keyVariants(newKey)) {
     if (!(await taken(key))) return key;
   }
   throw new EditRefusal('key', `"${suggestion.newKey}" and its variants are taken; give a key`, 'CONFLICT');
@@ -96,10 +91,8 @@ async function asExistingEntity(
     if (!mentions.some((n) => sameSpan(n, m))) mentions.push(m);
   // the text's own spelling ("Halyna Hutchins" for Galina Hutchins) becomes an alias: search finds either
   // (only a spelling an editor could write as an alias: a name longer than any real one is left out)
-  const spelled =
-    [before.name, ...before.aliases].includes(suggestion.name) || suggestion.name.length > MAX_SHORT_TEXT
-      ? []
-      : [suggestion.name];
+  const spelling = suggestion.name.trim();
+  const spelled = [before.name, ...before.aliases].includes(spelling) || textProblem(spelling) ? [] : [spelling];
   const occupations =
     before.kind === 'PERSON' ? [...new Set([...before.occupations, ...suggestion.occupations])] : before.occupations;
   const entity: Entity = {

@@ -15,7 +15,7 @@ import type { SpanInput } from './inputs.js';
 import { EditRefusal, refuseIf } from './refusal.js';
 
 /** Longest name, alias, role or attribution an editor may write: longer than any real one. */
-export const MAX_SHORT_TEXT = 300;
+const MAX_SHORT_TEXT = 300;
 /** Longest summary or reason. */
 const MAX_LONG_TEXT = 5000;
 /** Most items in one list input (aliases, evidence). */
@@ -31,14 +31,19 @@ export function checkRelationshipKey(value: string, field: string): string {
   return value;
 }
 
+/** Why a text (trimmed) cannot be written as a name, alias, role or reason: null when it can. */
+export function textProblem(text: string, long = false): string | null {
+  if (text === '') return 'must not be empty (leave it out instead)';
+  if (!isWellFormed(text)) return 'is not well-formed Unicode (a lone surrogate)';
+  const max = long ? MAX_LONG_TEXT : MAX_SHORT_TEXT;
+  return text.length > max ? `may be at most ${max} characters long` : null;
+}
+
 /** A trimmed, non-empty text of bounded length, or null when absent. */
 export function cleanText(value: string | null | undefined, field: string, long = false): string | null {
   if (value === null || value === undefined) return null;
   const text = value.trim();
-  refuseIf(text === '' ? 'must not be empty (leave it out instead)' : null, field);
-  refuseIf(isWellFormed(text) ? null : 'is not well-formed Unicode (a lone surrogate)', field);
-  const max = long ? MAX_LONG_TEXT : MAX_SHORT_TEXT;
-  refuseIf(text.length > max ? `may be at most ${max} characters long` : null, field);
+  refuseIf(textProblem(text, long), field);
   return text;
 }
 
@@ -53,12 +58,31 @@ export async function checkSpan(tx: WriteTransaction, span: SpanInput, field: st
   const [source] = await tx.sourcesByKeys([span.source]);
   if (!source) throw new EditRefusal(`${field}.source`, `no source has the key "${span.source}"`);
   const problem = spanProblem(source.text, source.key, span);
-  if (problem) {
-    const at = problem.startsWith('quote') ? 'quote' : problem.startsWith('start') ? 'start' : 'end';
-    throw new EditRefusal(`${field}.${at}`, problem);
-  }
+  if (problem) throw new EditRefusal(`${field}.${problemField(problem)}`, problem);
   return { sourceKey: source.key, start: span.start, end: span.end };
 }
+
+/**
+ * Spans of one source checked against its text, the source read once: an accepted suggestion's
+ * mentions are many spans of one text, which checkSpan would read again for each.
+ */
+export async function checkSpans(
+  tx: WriteTransaction,
+  sourceKey: string,
+  spans: readonly Omit<SpanInput, 'source'>[],
+  field: (index: number) => string,
+): Promise<Evidence[]> {
+  const [source] = await tx.sourcesByKeys([sourceKey]);
+  if (!source) throw new EditRefusal('source', `no source has the key "${sourceKey}"`);
+  return spans.map((span, i) => {
+    const problem = spanProblem(source.text, source.key, span);
+    if (problem) throw new EditRefusal(`${field(i)}.${problemField(problem)}`, problem);
+    return { sourceKey: source.key, start: span.start, end: span.end };
+  });
+}
+
+const problemField = (problem: string) =>
+  problem.startsWith('quote') ? 'quote' : problem.startsWith('start') ? 'start' : 'end';
 
 export const sameSpan = (a: Evidence, b: Evidence) =>
   a.sourceKey === b.sourceKey && a.start === b.start && a.end === b.end;

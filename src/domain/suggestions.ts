@@ -1,8 +1,8 @@
 /**
  * A draft: what a machine reading of one source proposes (src/ingest), for an editor to accept or
- * reject. Nothing in a draft is a fact: an accepted suggestion becomes a write like any other
- * (upsertEntity, addMention, assertRelationship) with its own Change, and a rejected one stays in
- * the draft with the decision, so the next reading of the same text does not propose it again.
+ * reject. Nothing in a draft is a fact: an accepted suggestion becomes a write to the graph (the
+ * mentions, entity or claim it proposes) in one ACCEPT_SUGGESTION Change; a rejected one writes
+ * nothing and stays in the draft with its decision (REJECT_SUGGESTION).
  */
 import type { Modality } from './claims.js';
 import type { EntityKind, RelationshipType } from './kinds.js';

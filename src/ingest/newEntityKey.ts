@@ -11,3 +11,8 @@ export function newEntityKey(name: string): string {
     .replace(/-+$/, '');
   return slug || 'entity';
 }
+
+/** A key and its numbered variants, in the order a new entity takes the first free one: "x", "x-2"... "x-9". */
+export function keyVariants(base: string): string[] {
+  return [base, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${base}-${n}`)];
+}

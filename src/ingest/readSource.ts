@@ -8,7 +8,7 @@ import { type Draft, type EntitySuggestion, SAME_AS_SCORE } from '../domain/sugg
 import { suggestClaims } from './claims/suggestClaims.js';
 import { groupMentions } from './coreference.js';
 import { extractMentions } from './extract/extractMentions.js';
-import { newEntityKey } from './newEntityKey.js';
+import { keyVariants, newEntityKey } from './newEntityKey.js';
 import { corroborationCandidates, type KnownLink, liftByAgreeingClaims } from './resolve/claimContext.js';
 import { lookupTerms } from './resolve/lookupTerms.js';
 import { rankCandidates } from './resolve/rankCandidates.js';
@@ -43,7 +43,6 @@ function readingEnd(text: string, maxChars: number): number {
  */
 export const MAX_READ_CHARS = 100_000;
 
-const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
 const MAX_CANDIDATES = 5;
 /** The most entity comparisons one reading makes (each some tens of microseconds): about a second at worst. */
 const MAX_COMPARISONS = 30_000;
@@ -94,12 +93,11 @@ export async function readSource(sourceKey: string, fullText: string, options: R
   }
   const all = [...entities, ...events];
   const wanted = all.map((entity) => newEntityKey(entity.name));
-  const variants = (base: string) => [base, ...SUFFIXES.map((n) => `${base}-${n}`)];
-  const taken = new Set(await options.keysTaken([...new Set(wanted.flatMap(variants))]));
+  const taken = new Set(await options.keysTaken([...new Set(wanted.flatMap(keyVariants))]));
   for (const [index, entity] of all.entries()) {
     const base = wanted[index] as string;
     // past the variants asked about, a suffix from the draft's own numbering cannot be taken by chance
-    const key = variants(base).find((k) => !taken.has(k)) ?? `${base}-${sourceKey}-${entity.key}`;
+    const key = keyVariants(base).find((k) => !taken.has(k)) ?? `${base}-${sourceKey}-${entity.key}`;
     taken.add(key);
     entity.newKey = key;
   }

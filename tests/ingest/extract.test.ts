@@ -181,4 +181,13 @@ describe('extractMentions on short reports', () => {
     const text = 'Lawyer Luke Nikas spoke first. Nikas and Alex Spiro argued that evidence was withheld.';
     expect(find(extractMentions(text), 'Nikas')).toMatchObject({ kind: 'PERSON', start: text.indexOf('Nikas and') });
   });
+
+  it('gives no date for a day or month that does not exist, written in digits or in words', () => {
+    const text = 'Filed on 2021-00-05, heard on 2021-02-30, decided on February 30, 2021, and appealed on 2021-02-03.';
+    expect(
+      extractMentions(text)
+        .filter((m) => m.kind === 'DATE')
+        .map((m) => m.date),
+    ).toEqual(['2021-02-03']);
+  });
 });

@@ -36,7 +36,8 @@ ChangeRef.implement({
     entityKeys: t.exposeStringList('entityKeys', { description: 'The keys of the entities it touched.' }),
     before: t.field({
       type: 'JSON',
-      description: 'The records it touched as they were: { sources, entities, relationships } (source texts left out).',
+      description:
+        'The records it touched as they were: { sources, entities, relationships } (source texts left out), and drafts when it read or decided one.',
       resolve: (c) => c.before,
     }),
     after: t.field({

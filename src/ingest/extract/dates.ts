@@ -3,6 +3,7 @@
  * "2021-11", "July 12, 2024" and "Oct. 21, 2021" → the day. A date without a year ("Tuesday",
  * "last week") is not emitted: nothing could place it.
  */
+import { parsePartialDate } from '../../domain/partialDate.js';
 import type { ExtractedMention } from '../types.js';
 import { MONTHS } from './lexicon.js';
 import nlp from './nlp.js';
@@ -36,10 +37,6 @@ function monthNumber(word: string): number {
   return MONTHS.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
 }
 
-function dayOk(year: number, month: number, day: number): boolean {
-  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The partial date a match gives, or null when its day cannot be (February 30). */
 function partialDate(m: RegExpMatchArray): string | null {
   const g = (i: number) => m[i];
@@ -52,10 +49,11 @@ function partialDate(m: RegExpMatchArray): string | null {
   else if (g(9)) [year, month, day] = [g(9), Number(g(10)), Number(g(11))];
   else year = g(12);
   if (!year) return null;
-  if (!month) return year;
-  if (month > 12) return null;
-  if (!day) return `${year}-${pad(month)}`;
-  return dayOk(Number(year), month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
+  // a month word always names one; only an all-digit date ("2021-00-05") can give none
+  if (g(9) && !month) return null;
+  const text = !month ? year : !day ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`;
+  // the domain's own rule says which dates exist (no February 30, no month 13)
+  return parsePartialDate(text) ? text : null;
 }
 
 export function findDates(text: string): ExtractedMention[] {

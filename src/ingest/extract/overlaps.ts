@@ -8,7 +8,6 @@ export function resolveOverlaps(candidates: readonly ExtractedMention[]): Extrac
   const ranked = [...candidates].sort(
     (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
-  const taken: ExtractedMention[] = [];
   // spans are short and few per text; sorting accepted ones by start keeps the check a binary search
   const starts: ExtractedMention[] = [];
   for (const candidate of ranked) {
@@ -24,7 +23,6 @@ export function resolveOverlaps(candidates: readonly ExtractedMention[]): Extrac
     const after = starts[lo];
     if ((before && before.end > candidate.start) || (after && after.start < candidate.end)) continue;
     starts.splice(lo, 0, candidate);
-    taken.push(candidate);
   }
   return starts;
 }
