@@ -12,9 +12,9 @@ import { CASE_FILE_NAME, loadCases } from '../domain/loadCases.js';
 import type { CaseGraph } from '../domain/model.js';
 import { SLUG, SLUG_MESSAGE } from '../domain/rules.js';
 import { draftSummary } from '../ingest/draftSummary.js';
-import { linksAmongIn, lookupInGraph } from '../ingest/lookupInGraph.js';
+import { readingOptionsIn } from '../ingest/lookupInGraph.js';
 import { newEntityKey } from '../ingest/newEntityKey.js';
-import { MAX_READ_CHARS, readSource } from '../ingest/readSource.js';
+import { readSource } from '../ingest/readSource.js';
 import { runCli } from './runCli.js';
 
 const USAGE = 'usage: npm run ingest -- <article.txt> --case <case folder> [--key <source key>]';
@@ -56,13 +56,7 @@ runCli(async () => {
     throw new Error(
       `the source "${sourceKey}" of case "${source.caseKey}" has another text or case: give --key another key\n${USAGE}`,
     );
-  const keys = new Set(graph.entities.flatMap((e) => [e.key, ...e.formerKeys]));
-  const draft = await readSource(sourceKey, text, {
-    lookup: lookupInGraph(graph.entities),
-    linksAmong: linksAmongIn(graph.relationships),
-    keysTaken: async (wanted) => new Set(wanted.filter((k) => keys.has(k))),
-    maxChars: MAX_READ_CHARS,
-  });
+  const draft = await readSource(sourceKey, text, readingOptionsIn(graph));
   mkdirSync(caseFolder, { recursive: true });
   writeFileSync(out, draftFileContent(draft), { flag: 'wx' });
   console.log(draftSummary(draft, text.length));

@@ -5,19 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCases } from '../../src/domain/loadCases.js';
-import { linksAmongIn, lookupInGraph } from '../../src/ingest/lookupInGraph.js';
+import { readingOptionsIn } from '../../src/ingest/lookupInGraph.js';
 import { readSource } from '../../src/ingest/readSource.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 
 const graph = loadCases(DEFAULT_DATA_DIR);
 
 async function draftOf(text: string, relationships = graph.relationships) {
-  return readSource('t', text, {
-    lookup: lookupInGraph(graph.entities),
-    linksAmong: linksAmongIn(relationships),
-    keysTaken: async () => new Set(),
-    maxChars: 10_000,
-  });
+  return readSource('t', text, readingOptionsIn({ entities: graph.entities, relationships }));
 }
 const suggestionNamed = async (text: string, name: string, relationships = graph.relationships) =>
   (await draftOf(text, relationships)).entities.find((e) => e.name === name);

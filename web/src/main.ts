@@ -398,12 +398,17 @@ async function refreshAfter(change: ChangeNotice): Promise<void> {
     const kept = structuredClone(state);
     await restore(kept);
   }
-  // a decision (here or in another window) or a new source's reading changes the drafts
-  await refreshReview();
-  await listDrafts();
+  // a decision (here or in another window) or a new source's reading changes the drafts; no other write does
+  if (DRAFT_ACTIONS.has(change.action)) {
+    await refreshReview();
+    await listDrafts();
+  }
   note(`Change ${change.seq} (${humanise(change.action)}) by ${change.actor}`);
   document.body.dataset.lastChange = String(change.seq);
 }
+
+/** The changes that make or decide a draft: only these send the review and the drafts list back to the server. */
+const DRAFT_ACTIONS = new Set(['ADD_SOURCE', 'ACCEPT_SUGGESTION', 'REJECT_SUGGESTION']);
 
 async function start(): Promise<void> {
   setUpErrorBanner();
