@@ -61,3 +61,11 @@ export async function entityThatMustExist(loaders: Loaders, key: string): Promis
   if (!entity) throw new Error(`entity ${key} is missing from the store`);
   return entity;
 }
+
+/** The entity a key names now: itself, or, for a key merged away, the entity it was merged into. */
+export async function currentEntity(key: string, loaders: Loaders, store: GraphStore): Promise<Entity | null> {
+  const entity = await loaders.entity.load(key);
+  if (entity) return entity;
+  const [survivor] = await store.survivorsOf([key]);
+  return survivor ? loaders.entity.load(survivor) : null;
+}

@@ -18,6 +18,7 @@ import type {
   TextSpan,
 } from '../../domain/suggestions.js';
 import { builder } from '../builder.js';
+import { currentEntity } from '../loaders.js';
 import type { Context } from '../context.js';
 import { checkTextLength } from '../errors.js';
 import { EntityRef, RelationshipRef, SourceRef } from '../refs.js';
@@ -54,12 +55,7 @@ const MatchKindEnum = builder.enumType('MatchKind', {
 });
 
 /** The entity a key names now: a candidate or a decision may name one that was merged since. */
-async function currentEntity(key: string, { loaders, store }: Context) {
-  const entity = await loaders.entity.load(key);
-  if (entity) return entity;
-  const [survivor] = await store.survivorsOf([key]);
-  return survivor ? loaders.entity.load(survivor) : null;
-}
+const current = (key: string, { loaders, store }: Context) => currentEntity(key, loaders, store);
 
 const withStatus = <T extends { status: SuggestionStatus }>(
   list: T[],
@@ -141,7 +137,7 @@ EntitySuggestionRef.implement({
       type: EntityRef,
       nullable: true,
       description: 'The proposal: the first candidate when its score is 0.8 or more; null proposes a new entity.',
-      resolve: (e, _args, context) => (e.sameAs ? currentEntity(e.sameAs, context) : null),
+      resolve: (e, _args, context) => (e.sameAs ? current(e.sameAs, context) : null),
     }),
     newKey: t.exposeString('newKey', { description: 'The key it gets when accepted as a new entity.' }),
     decision: t.field({
@@ -160,7 +156,7 @@ MatchCandidateRef.implement({
       type: EntityRef,
       description: 'The entity of the graph (its survivor, if it was merged since).',
       resolve: async (c, _args, context) => {
-        const entity = await currentEntity(c.entityKey, context);
+        const entity = await current(c.entityKey, context);
         if (!entity) throw new Error(`candidate ${c.entityKey} is missing from the store`);
         return entity;
       },
@@ -264,7 +260,7 @@ SuggestionDecisionRef.implement({
       type: EntityRef,
       nullable: true,
       description: 'ENTITY: the entity its mentions now belong to.',
-      resolve: (d, _args, context) => (d.entityKey ? currentEntity(d.entityKey, context) : null),
+      resolve: (d, _args, context) => (d.entityKey ? current(d.entityKey, context) : null),
     }),
     relationship: t.field({
       type: RelationshipRef,

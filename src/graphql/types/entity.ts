@@ -4,9 +4,8 @@ import { KIND_NAME, RELATIONSHIP_TYPES, type Direction, type RelationshipType } 
 import type { Entity, Relationship } from '../../domain/model.js';
 import { compareStrings } from '../../domain/ordering.js';
 import { assertedAs } from '../../domain/claims.js';
-import type { GraphStore } from '../../store/graphStore.js';
 import { builder } from '../builder.js';
-import type { Loaders } from '../loaders.js';
+import { currentEntity } from '../loaders.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
 import { EntityRef } from '../refs.js';
 import { connectionOf, DEFAULT_PAGE_SIZE, type PageArgs, pageOf, sliceConnection } from '../pagination.js';
@@ -74,11 +73,6 @@ const RELATIONSHIPS: RelatedField<RelationshipsArgs> = {
   itemPath: ['edges', 'node'],
 };
 
-async function survivorOf(key: string, store: GraphStore, loaders: Loaders): Promise<Entity | null> {
-  const [survivor] = await store.survivorsOf([key]);
-  return survivor ? loaders.entity.load(survivor) : null;
-}
-
 EntityRef.implement({
   description: 'A person, organisation, production, location or event that a source names or describes.',
   interfaces: [builder.nodeInterfaceRef()],
@@ -138,7 +132,7 @@ builder.queryField('entity', (t) =>
       const [read] = readAhead ? (await readAhead({ keys: [key] })).entities : [];
       if (read) return read.kind === kind ? read : null;
       // a key merged away resolves to the entity it was merged into
-      const current = (await loaders.entity.load(key)) ?? (await survivorOf(key, store, loaders));
+      const current = await currentEntity(key, loaders, store);
       return current?.kind === kind ? current : null;
     },
   }),
