@@ -26,6 +26,7 @@ import { createServer } from '../../src/http/createServer.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { createStore } from '../../src/store/createStore.js';
 import { chromiumFor, keepOnHost, launchChromium, watchForErrors } from '../support/browser.js';
+import { entitySuggestion } from '../support/suggestions.js';
 
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'review');
 const haveChromium = chromiumFor('the review browser test');
@@ -53,22 +54,7 @@ function rustDraft(text: string): Draft {
     name: string,
     mentions: Suggestion['mentions'],
     more: Partial<Suggestion>,
-  ): Suggestion => ({
-    key,
-    status: 'OPEN',
-    kind,
-    name,
-    mentions,
-    confidence: 0.9,
-    occupations: [],
-    eventType: null,
-    date: null,
-    candidates: [],
-    sameAs: null,
-    newKey: `${key}-new`,
-    decision: null,
-    ...more,
-  });
+  ): Suggestion => entitySuggestion({ key, kind, name, mentions, newKey: `${key}-new`, ...more });
   const candidate = (
     entityKey: string,
     name: string,

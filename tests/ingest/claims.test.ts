@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '../../src/domain/kinds.js';
 import type { ClaimSuggestion, DateMention, EntitySuggestion } from '../../src/domain/suggestions.js';
 import { suggestClaims } from '../../src/ingest/claims/suggestClaims.js';
+import { entitySuggestion } from '../support/suggestions.js';
 
 /** Every [start, end) of `quote` in `text`. */
 function spans(text: string, quote: string) {
@@ -21,21 +22,7 @@ function entity(
   quotes: string[] = [name],
 ): EntitySuggestion {
   const mentions = quotes.flatMap((q) => spans(text, q)).sort((a, b) => a.start - b.start);
-  return {
-    key,
-    status: 'OPEN',
-    kind,
-    name,
-    mentions,
-    confidence: 0.9,
-    occupations: [],
-    eventType: null,
-    date: null,
-    candidates: [],
-    sameAs: null,
-    newKey: '',
-    decision: null,
-  };
+  return entitySuggestion({ key, kind, name, mentions });
 }
 
 function date(text: string, quote: string, value: string): DateMention {

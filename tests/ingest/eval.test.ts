@@ -11,6 +11,7 @@ import { EVALUATION_SETS, type Gold, loadGoldSet } from '../../scripts/eval-inge
 import { scoreDraft } from '../../scripts/eval-ingest/score.js';
 import { withTable } from '../../scripts/eval-ingest/table.js';
 import { goldJson, readMarkedArticle } from '../../scripts/eval-ingest/writeGold.js';
+import { entitySuggestion } from '../support/suggestions.js';
 
 // "Alec Baldwin met Halyna Hutchins. Baldwin, who represents Hutchins, ..."
 const gold: Gold = {
@@ -45,21 +46,15 @@ const gold: Gold = {
 };
 
 function suggestion(key: string, spans: [number, number][], sameAs: string | null): EntitySuggestion {
-  return {
+  return entitySuggestion({
     key,
-    status: 'OPEN',
     kind: 'PERSON',
     name: key,
     mentions: spans.map(([start, end]) => ({ start, end, quote: '' })),
     confidence: 1,
-    occupations: [],
-    eventType: null,
-    date: null,
-    candidates: [],
     sameAs,
     newKey: key,
-    decision: null,
-  };
+  });
 }
 
 function claim(from: string, to: string): ClaimSuggestion {

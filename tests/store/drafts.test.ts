@@ -16,6 +16,7 @@ import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { readNeo4jGraph } from '../../src/store/neo4j/readGraph.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 import { DATABASE, neo4jDriver, neo4jUri, rustCase, STORES } from '../support/stores.js';
+import { entitySuggestion } from '../support/suggestions.js';
 
 const temporaryDirs: string[] = [];
 function copyOfData(): string {
@@ -40,16 +41,12 @@ function draftOf(graph: CaseGraph): Draft {
     readUpTo: text.length,
     dates: [{ ...span('November 2021'), date: '2021-11' }],
     entities: [
-      {
+      entitySuggestion({
         key: 'e1',
-        status: 'OPEN',
         kind: 'PERSON',
         name: 'Joel Souza',
         mentions: [span('Joel Souza')],
-        confidence: 0.9,
         occupations: ['director'],
-        eventType: null,
-        date: null,
         candidates: [
           {
             entityKey: 'joel-souza',
@@ -62,8 +59,7 @@ function draftOf(graph: CaseGraph): Draft {
         ],
         sameAs: 'joel-souza',
         newKey: 'joel-souza-2',
-        decision: null,
-      },
+      }),
     ],
     claims: [],
   };
