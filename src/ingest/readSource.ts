@@ -6,6 +6,7 @@
 import { indexByNameWords, namedWith } from '../domain/nameWords.js';
 import { type Draft, type EntitySuggestion, SAME_AS_SCORE } from '../domain/suggestions.js';
 import { suggestClaims } from './claims/suggestClaims.js';
+import { lastSentenceEnd } from './sentenceEnd.js';
 import { groupMentions } from './coreference.js';
 import { extractMentions } from './extract/extractMentions.js';
 import { keyVariants, newEntityKey } from './newEntityKey.js';
@@ -31,9 +32,8 @@ export interface ReadingOptions {
 /** Where a reading of at most `maxChars` stops: the last sentence end before it, or `maxChars` itself. */
 function readingEnd(text: string, maxChars: number): number {
   if (text.length <= maxChars) return text.length;
-  const head = text.slice(0, maxChars);
-  const lastStop = Math.max(head.lastIndexOf('.\n'), head.lastIndexOf('. '), head.lastIndexOf('\n\n'));
-  return lastStop > maxChars / 2 ? lastStop + 1 : maxChars;
+  const end = lastSentenceEnd(text, 0, maxChars);
+  return end < 0 ? maxChars : end;
 }
 
 /**

@@ -5,6 +5,7 @@
  * compromise only votes on their kind.
  */
 import nlp from './nlp.js';
+import { lastSentenceEnd } from '../sentenceEnd.js';
 
 /**
  * compromise reads about 50,000 characters a second here; past this many, the rest of a text is
@@ -27,9 +28,8 @@ interface JsonMatch {
 /** The part of `text` compromise reads: all of it, or up to a sentence end within the budget. */
 function compromiseExtent(text: string): number {
   if (text.length <= COMPROMISE_BUDGET) return text.length;
-  const head = text.slice(0, COMPROMISE_BUDGET);
-  const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'));
-  return stop > COMPROMISE_BUDGET / 2 ? stop + 1 : COMPROMISE_BUDGET;
+  const end = lastSentenceEnd(text, 0, COMPROMISE_BUDGET);
+  return end < 0 ? COMPROMISE_BUDGET : end;
 }
 
 export interface CompromiseReading {
@@ -43,10 +43,9 @@ const CHUNK = 2_000;
 /** Where the piece starting at `from` ends: a sentence end, else a space, else the size itself. */
 function chunkEnd(text: string, from: number, limit: number): number {
   if (limit - from <= CHUNK) return limit;
-  const piece = text.slice(from, from + CHUNK);
-  const stop = Math.max(piece.lastIndexOf('. '), piece.lastIndexOf('\n'));
-  if (stop > CHUNK / 2) return from + stop + 1;
-  const space = piece.lastIndexOf(' ');
+  const end = lastSentenceEnd(text, from, CHUNK);
+  if (end >= 0) return end;
+  const space = text.slice(from, from + CHUNK).lastIndexOf(' ');
   return space > CHUNK / 2 ? from + space : from + CHUNK;
 }
 
