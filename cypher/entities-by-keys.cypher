@@ -1,6 +1,6 @@
 // Entities by key (mentions are on the node); keys that name nothing are simply absent.
-// Only what toEntity (src/store/neo4j/mapping.ts) reads: no derived properties.
+// Only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: no derived properties.
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
+RETURN [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity

@@ -1,7 +1,7 @@
 // For each source, the entities it mentions.
-// Only what toEntity (src/store/neo4j/mapping.ts) reads: no derived properties.
+// Only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: no derived properties.
 UNWIND $keys AS key
 MATCH (s:Source {key: key})-[:MENTIONS]->(n:Entity)
 RETURN key AS sourceKey,
-       n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
+       [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity

@@ -6,7 +6,7 @@ MATCH (n:Entity)
 WHERE n.searchText CONTAINS word
 WITH DISTINCT n
 WHERE any(name IN [n.searchName] + coalesce(n.searchAliases, []) WHERE any(w IN split(name, ' ') WHERE w IN $words))
-RETURN n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
+RETURN [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity
 ORDER BY n.key
 LIMIT $limit

@@ -14,7 +14,6 @@ RETURN CASE $kind
          WHEN 'EVENT' THEN COUNT { (:Event) }
          ELSE 0
        END AS totalCount,
-       // what toEntity (src/store/neo4j/mapping.ts) reads, and nothing derived
-       [n IN page | n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds,
-                       .occupations, .organisationType, .productionType, .locationType, .eventType, .date,
-                       .formerKeys}] AS page
+       // what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived
+       [n IN page | [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+                     n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page

@@ -10,8 +10,8 @@ WHERE n.kind = $kind AND n.name IS NOT NULL AND n.key IS NOT NULL
   AND ($mentionedIn IS NULL OR $mentionedIn IN n.mentionSources)
 WITH n ORDER BY n.kind, n.name, n.key
 WITH collect(n) AS matching
-// what toEntity (src/store/neo4j/mapping.ts) reads, and nothing derived (search fields, dates, timelineKey)
+// what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived (search fields, dates, timelineKey)
 RETURN size(matching) AS totalCount,
        [n IN matching[$offset..($offset + $limit)] |
-        n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-           .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys}] AS page
+        [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+         n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page

@@ -23,8 +23,7 @@ CALL {
   }
   RETURN page
 }
-// what toEntity (src/store/neo4j/mapping.ts) reads, and nothing derived (search fields, dates, timelineKey)
+// what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived (search fields, dates, timelineKey)
 RETURN COUNT { (:Event) } AS totalCount,
-       [n IN page | n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds,
-                       .occupations, .organisationType, .productionType, .locationType, .eventType, .date,
-                       .formerKeys}] AS page
+       [n IN page | [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+                     n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page

@@ -9,7 +9,7 @@ WHERE $kinds IS NULL OR n.kind IN $kinds
 WITH n, COUNT { (n)-[:WORKED_ON|REPRESENTS|PARTICIPATED_IN|OCCURRED_AT|CONCERNS|FILMED_AT|LOCATED_IN|HAS_JURISDICTION|LED_TO]-() } AS degree
 ORDER BY degree DESC, n.name, n.key
 LIMIT $limit
-// only what toEntity (src/store/neo4j/mapping.ts) reads
+// only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list
 RETURN degree,
-       n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
+       [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity

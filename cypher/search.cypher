@@ -13,9 +13,9 @@ WITH n, CASE
   WHEN any(s IN names WHERE s CONTAINS $text) THEN 4
 END AS tier
 WHERE tier IS NOT NULL
-// only what toEntity (src/store/neo4j/mapping.ts) reads: the search fields rank, they are not returned
+// only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: the search fields rank, they are not returned
 RETURN tier,
-       n {.key, .kind, .name, .aliases, .summary, .mentionSources, .mentionStarts, .mentionEnds, .occupations,
-          .organisationType, .productionType, .locationType, .eventType, .date, .formerKeys} AS properties
+       [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity
 ORDER BY tier, n.name, n.key
 LIMIT $limit

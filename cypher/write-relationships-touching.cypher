@@ -3,5 +3,6 @@ UNWIND $keys AS key
 MATCH (:Entity {key: key})-[r]-(:Entity)
 WHERE type(r) IN $types
 WITH DISTINCT r
-RETURN r {.*, type: type(r), from: startNode(r).key, to: endNode(r).key} AS relationship
+RETURN [r.key, r.role, r.evidenceSources, r.evidenceStarts, r.evidenceEnds, r.evidenceModalities, r.evidenceAssertedBy,
+        type(r), startNode(r).key, endNode(r).key] AS relationship
 ORDER BY r.key

@@ -1,7 +1,9 @@
 /**
  * An entity-tree plan (store/entityTrees.ts) as ONE Cypher query: each level of relationships a
- * COLLECT subquery inside the map projection of the level above, so a nested selection costs one
- * round trip and reads only the properties it names.
+ * COLLECT subquery inside the list projection of the level above, so a nested selection costs one
+ * round trip and reads only the properties it names. Every level is a list of values whose
+ * positions the plan fixes (the *Fields functions below, read by both the query and its parsing),
+ * not a map: see fromList in mapping.ts for why.
  *
  * Relationship types and kinds are written into the text (a typed expansion lets Neo4j read only
  * those relationships), never taken from input as text: each is checked against the domain's own
@@ -19,19 +21,30 @@ import {
   TREE_ENTITY_PROPERTIES,
 } from '../entityTrees.js';
 import neo4j from 'neo4j-driver';
-import { toEntity, toNumber, toRelationship } from './mapping.js';
-import type { Row } from './rows.js';
+import { fromList, toEntity, toNumber, toRelationship } from './mapping.js';
 
 /** Deeper plans than this are refused (the GraphQL layer then reads level by level). */
 const MAX_TREE_DEPTH = 4;
 
 /** What related lists are ordered by (byOtherEnd in graphql/related.ts): an event's mentions place it in the timeline. */
+const ORDER_FIELDS = ['key', 'kind', 'name', 'date', 'mentionSources', 'mentionStarts', 'mentionEnds'] as const;
 const orderProperties = (o: string) =>
-  `${o} {.key, .kind, .name, .date, ` +
-  ['mentionSources', 'mentionStarts', 'mentionEnds']
-    .map((p) => `${p}: CASE WHEN ${o}.kind = 'EVENT' THEN ${o}.${p} END`)
-    .join(', ') +
-  '}';
+  `[${ORDER_FIELDS.map((p) => (p.startsWith('mention') ? `CASE WHEN ${o}.kind = 'EVENT' THEN ${o}.${p} END` : `${o}.${p}`)).join(', ')}]`;
+
+/** The properties an entity of `plan` lists, in order; its related trees follow them. */
+const entityFields = (plan: EntityTreePlan) => [...new Set(['key', 'kind', 'name', ...plan.properties])];
+
+/** What a relationship of `plan` lists, in order: key, role and evidence when asked, then type and ends. */
+const relationshipFields = (plan: RelatedTreePlan) => [
+  'key',
+  ...(plan.role ? ['role'] : []),
+  ...(plan.evidence
+    ? ['evidenceSources', 'evidenceStarts', 'evidenceEnds', 'evidenceModalities', 'evidenceAssertedBy']
+    : []),
+  'type',
+  'from',
+  'to',
+];
 
 function checked<T extends string>(values: readonly T[], allowed: readonly string[], what: string): readonly T[] {
   for (const value of values) if (!allowed.includes(value)) throw new TypeError(`not a ${what}: ${value}`);
@@ -59,13 +72,9 @@ class TreeCypher {
 
   entity(v: string, plan: EntityTreePlan, depth: number): string {
     if (depth > MAX_TREE_DEPTH) throw new RangeError(`an entity tree deeper than ${MAX_TREE_DEPTH}`);
-    const properties = checked(
-      [...new Set(['key', 'kind', 'name', ...plan.properties])],
-      TREE_ENTITY_PROPERTIES,
-      'property',
-    );
-    const related = plan.related.map((r, i) => `r${i}: ${this.related(v, r, depth)}`);
-    return `${v} {${[...properties.map((p) => `.${p}`), ...related].join(', ')}}`;
+    const properties = checked(entityFields(plan), TREE_ENTITY_PROPERTIES, 'property');
+    const related = plan.related.map((r) => this.related(v, r, depth));
+    return `[${[...properties.map((p) => `${v}.${p}`), ...related].join(', ')}]`;
   }
 
   private related(v: string, plan: RelatedTreePlan, depth: number): string {
@@ -82,16 +91,15 @@ class TreeCypher {
     const otherKind = plan.otherKind
       ? ` WHERE ${o}.kind = '${checked([plan.otherKind], ENTITY_KINDS, 'kind')[0]}'`
       : '';
-    const relationship = [
-      '.key',
-      ...(plan.role ? ['.role'] : []),
-      ...(plan.evidence
-        ? ['.evidenceSources', '.evidenceStarts', '.evidenceEnds', '.evidenceModalities', '.evidenceAssertedBy']
-        : []),
-      `type: type(${r})`,
-      `from: startNode(${r}).key`,
-      `to: endNode(${r}).key`,
-    ];
+    const relationship = relationshipFields(plan).map((field) =>
+      field === 'type'
+        ? `type(${r})`
+        : field === 'from'
+          ? `startNode(${r}).key`
+          : field === 'to'
+            ? `endNode(${r}).key`
+            : `${r}.${field}`,
+    );
     const far = plan.far.map((p, i) => {
       const projection = this.entity(o, p, depth + 1);
       const when = plan.farWhen[i] ?? 'either';
@@ -102,12 +110,14 @@ class TreeCypher {
     const page = plan.page
       ? `WITH ${r}, ${o} ORDER BY ${r}.key SKIP ${this.parameter(plan.page.offset)} LIMIT ${this.parameter(plan.page.limit)} `
       : '';
+    // each item: [relationship, other end or null, far readings]
     const items =
       `COLLECT { MATCH ${pattern}${otherKind} ${page}` +
-      `RETURN {r: ${r} {${relationship.join(', ')}}${plan.orderByOther ? `, o: ${orderProperties(o)}` : ''}, ` +
-      `far: [${far.join(', ')}]} }`;
-    const total = plan.page ? `, total: COUNT { MATCH ${pattern}${otherKind} }` : '';
-    const tree = `{near: [${near.join(', ')}], items: ${items}${total}}`;
+      `RETURN [[${relationship.join(', ')}], ${plan.orderByOther ? orderProperties(o) : 'null'}, ` +
+      `[${far.join(', ')}]] }`;
+    const total = plan.page ? `COUNT { MATCH ${pattern}${otherKind} }` : 'null';
+    // the tree: [near readings, items, total or null]
+    const tree = `[[${near.join(', ')}], ${items}, ${total}]`;
     if (!plan.forKinds) return tree;
     const kinds = checked(plan.forKinds, ENTITY_KINDS, 'kind');
     return `CASE WHEN ${v}.kind IN ${literalList(kinds)} THEN ${tree} ELSE null END`;
@@ -145,33 +155,34 @@ WITH collect(e) AS page
 RETURN COUNT { (:${label}) } AS totalCount, [e IN page | ${tree}] AS trees`;
 }
 
-/** A row's tree, as the domain reads it; each level's items by relationship key, as relationshipsOf gives them. */
-export function toEntityTree(row: Row, plan: EntityTreePlan): EntityTree {
+/** A listed tree, as the domain reads it; each level's items by relationship key, as relationshipsOf gives them. */
+export function toEntityTree(values: unknown, plan: EntityTreePlan): EntityTree {
+  const list = values as unknown[];
+  const fields = entityFields(plan);
+  const entity = toEntity(fromList(fields, list));
   return {
-    entity: toEntity(row),
-    related: plan.related.map((relatedPlan, i) =>
-      toRelatedTree(row[`r${i}`] as Row | null, relatedPlan, row.key as string),
-    ),
+    entity,
+    related: plan.related.map((relatedPlan, i) => toRelatedTree(list[fields.length + i], relatedPlan, entity.key)),
   };
 }
 
-function toRelatedTree(row: Row | null, plan: RelatedTreePlan, key: string): RelatedTree {
-  if (!row) return { near: [], items: [], totalCount: null };
-  const near = row.near as Row[];
+function toRelatedTree(values: unknown, plan: RelatedTreePlan, key: string): RelatedTree {
+  if (!Array.isArray(values)) return { near: [], items: [], totalCount: null };
+  const [near, items, total] = values as [unknown[], unknown[][], unknown];
+  const fields = relationshipFields(plan);
   return {
-    near: plan.near.map((p, i) => (p ? toEntityTree(near[i]!, p) : null)),
-    items: (row.items as Row[])
-      .map((item) => {
-        const far = item.far as Row[];
-        const relationship = toRelationship(item.r as Row);
+    near: plan.near.map((p, i) => (p ? toEntityTree(near[i], p) : null)),
+    items: items
+      .map(([listed, other, far]) => {
+        const relationship = toRelationship(fromList(fields, listed));
         const otherKey = relationship.from === key ? relationship.to : relationship.from;
         return {
           relationship,
-          other: toEntity((item.o as Row | undefined) ?? { key: otherKey }),
-          far: plan.far.map((p, i) => (far[i] ? toEntityTree(far[i] as Row, p) : null)),
+          other: toEntity(other ? fromList(ORDER_FIELDS, other) : { key: otherKey }),
+          far: plan.far.map((p, i) => ((far as unknown[])[i] ? toEntityTree((far as unknown[])[i], p) : null)),
         };
       })
       .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
-    totalCount: row.total === undefined ? null : toNumber(row.total),
+    totalCount: total === null || total === undefined ? null : toNumber(total),
   };
 }

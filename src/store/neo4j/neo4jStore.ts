@@ -29,12 +29,12 @@ import { classify, Neo4jExecutor } from './executor.js';
 import {
   draftsIn,
   ENTITY_PROPERTIES,
+  entityFromList,
   RELATIONSHIP_PROPERTIES,
+  relationshipFromList,
   SOURCE_PROPERTIES,
   toChange,
-  toEntity,
   toNumber,
-  toRelationship,
   toSource,
 } from './mapping.js';
 import { writeNeo4j } from './neo4jWrites.js';
@@ -53,32 +53,42 @@ const EVENT_PAGE = readCypher('list-events-page');
 const MOST_CONNECTED = readCypher('most-connected');
 
 /**
- * The read queries project by name only what the mappings read (mapping.ts), so one that missed a
- * property would quietly answer without it: checked here, once, when the store loads. So is the
- * list of types that relationships-by-keys.cypher names for its indexes.
+ * The read queries list only what the mappings read (mapping.ts), by position, so one that missed
+ * or moved a property would quietly answer without it, or with it in the wrong place: checked here,
+ * once, when the store loads. So is the list of types that relationships-by-keys.cypher names for
+ * its indexes.
  */
 function checkReadQueries(): void {
-  const missingFrom = (query: string, properties: readonly string[]) =>
-    properties.filter((property) => !new RegExp(`\\.${property}\\b`).test(query));
-  const expected: [string, readonly string[]][] = [
-    [QUERIES.listEntities, ENTITY_PROPERTIES],
-    [ENTITY_PAGE, ENTITY_PROPERTIES],
-    [QUERIES.listEvents, ENTITY_PROPERTIES],
-    [EVENT_PAGE, ENTITY_PROPERTIES],
-    [QUERIES.search, ENTITY_PROPERTIES],
-    [MOST_CONNECTED, ENTITY_PROPERTIES],
-    [QUERIES.entitiesByKeys, ENTITY_PROPERTIES],
-    [QUERIES.entitiesMentionedIn, ENTITY_PROPERTIES],
-    [QUERIES.entitiesNamedWith, ENTITY_PROPERTIES],
-    [QUERIES.relationshipsOf, [...ENTITY_PROPERTIES, ...RELATIONSHIP_PROPERTIES]],
-    [QUERIES.relationshipsByKeys, RELATIONSHIP_PROPERTIES],
-    [QUERIES.relationshipsAmong, RELATIONSHIP_PROPERTIES],
-    [QUERIES.sources, SOURCE_PROPERTIES],
-    [QUERIES.sourcesByKeys, SOURCE_PROPERTIES],
+  // `[v.key, v.kind, ...` in exactly the mapping's order, for some variable v
+  const listing = (properties: readonly string[], then = '\\]') =>
+    new RegExp(
+      `\\[(\\w+)\\.${properties[0]}${properties
+        .slice(1)
+        .map((p) => `,\\s*\\1\\.${p}`)
+        .join('')}${then}`,
+    );
+  const entity = listing(ENTITY_PROPERTIES);
+  const relationship = listing(RELATIONSHIP_PROPERTIES, ',\\s*type\\(\\1\\),');
+  const source = new RegExp(SOURCE_PROPERTIES.map((p) => `\\.${p}\\b`).join(', '));
+  const expected: [string, RegExp[]][] = [
+    [QUERIES.listEntities, [entity]],
+    [ENTITY_PAGE, [entity]],
+    [QUERIES.listEvents, [entity]],
+    [EVENT_PAGE, [entity]],
+    [QUERIES.search, [entity]],
+    [MOST_CONNECTED, [entity]],
+    [QUERIES.entitiesByKeys, [entity]],
+    [QUERIES.entitiesMentionedIn, [entity]],
+    [QUERIES.entitiesNamedWith, [entity]],
+    [QUERIES.relationshipsOf, [entity, relationship]],
+    [QUERIES.relationshipsByKeys, [relationship]],
+    [QUERIES.relationshipsAmong, [relationship]],
+    [QUERIES.sources, [source]],
+    [QUERIES.sourcesByKeys, [source]],
   ];
-  for (const [query, properties] of expected) {
-    const missing = missingFrom(query, properties);
-    if (missing.length > 0) throw new Error(`a read query does not return ${missing.join(', ')}:\n${query}`);
+  for (const [query, listings] of expected) {
+    const missing = listings.filter((pattern) => !pattern.test(query));
+    if (missing.length > 0) throw new Error(`a read query does not list ${missing.join(' and ')}:\n${query}`);
   }
   const unnamed = RELATIONSHIP_TYPES.filter((type) => !new RegExp(`[:|]${type}\\b`).test(QUERIES.relationshipsByKeys));
   if (unnamed.length > 0) throw new Error(`relationships-by-keys.cypher does not name ${unnamed.join(', ')}`);
@@ -125,7 +135,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private static entityOf(row: Row): Entity {
-    return toEntity(row.properties as Row);
+    return entityFromList(row.entity);
   }
 
   async countByKind(): Promise<KindCounts> {
@@ -139,7 +149,7 @@ export class Neo4jStore implements GraphStore {
 
   private static pageOf(rows: Row[]): EntityPage {
     const row = rows[0];
-    return { items: ((row?.page as Row[]) ?? []).map((n) => toEntity(n)), totalCount: toNumber(row?.totalCount ?? 0) };
+    return { items: ((row?.page as unknown[]) ?? []).map(entityFromList), totalCount: toNumber(row?.totalCount ?? 0) };
   }
 
   async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
@@ -231,7 +241,7 @@ export class Neo4jStore implements GraphStore {
       rows,
       'entityKey',
       (row): RelatedEntity => ({
-        relationship: toRelationship(row.relationship as Row),
+        relationship: relationshipFromList(row.relationship),
         entity: Neo4jStore.entityOf(row),
       }),
       (a, b) => compareStrings(a.relationship.key, b.relationship.key),
@@ -245,7 +255,7 @@ export class Neo4jStore implements GraphStore {
         : { kind: roots.kind, offset: neo4j.int(roots.offset), limit: neo4j.int(roots.limit) };
     const { query, parameters } = entityTreeQuery(roots, plan);
     const [row] = await this.read(query, { ...rootParameters, ...parameters });
-    const trees = ((row?.trees as Row[]) ?? []).map((tree) => toEntityTree(tree, plan));
+    const trees = ((row?.trees as unknown[]) ?? []).map((tree) => toEntityTree(tree, plan));
     const totalCount = toNumber(row?.totalCount ?? 0);
     if (!('keys' in roots)) return { trees, totalCount };
     const ordered = inKeyOrder(roots.keys, trees, (tree) => tree.entity.key).filter((tree) => tree !== null);
@@ -256,7 +266,7 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read(QUERIES.relationshipsByKeys, { keys, types: RELATIONSHIP_TYPES });
     return inKeyOrder(
       keys,
-      rows.map((row) => toRelationship(row.relationship as Row)),
+      rows.map((row) => relationshipFromList(row.relationship)),
       (r) => r.key,
     );
   }
@@ -274,7 +284,7 @@ export class Neo4jStore implements GraphStore {
     types: readonly RelationshipType[] | null,
   ): Promise<Relationship[]> {
     const rows = await this.read(QUERIES.relationshipsAmong, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
-    return rows.map((row) => toRelationship(row.relationship as Row)).sort((a, b) => compareStrings(a.key, b.key));
+    return rows.map((row) => relationshipFromList(row.relationship)).sort((a, b) => compareStrings(a.key, b.key));
   }
 
   async sources(): Promise<Source[]> {

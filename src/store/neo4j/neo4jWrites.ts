@@ -11,7 +11,7 @@ import { compareStrings } from '../../domain/ordering.js';
 import type { WriteTransaction } from '../graphStore.js';
 import { QUERIES, readCypher, readCypherStatements } from './cypherFiles.js';
 import type { Neo4jExecutor } from './executor.js';
-import { draftsIn, toChange, toEntity, toNumber, toRelationship, toSource } from './mapping.js';
+import { draftsIn, entityFromList, relationshipFromList, toChange, toNumber, toSource } from './mapping.js';
 import { inKeyOrder, type Row } from './rows.js';
 import { changeProperties, parametersFor, seedParameters } from './seed.js';
 
@@ -40,7 +40,7 @@ function readsIn(tx: ManagedTransaction): Omit<WriteTransaction, 'commit'> {
     entitiesByKeys: async (keys) =>
       inKeyOrder(
         keys,
-        (await rowsOf(tx, QUERIES.entitiesByKeys, { keys })).map(properties).map(toEntity),
+        (await rowsOf(tx, QUERIES.entitiesByKeys, { keys })).map((row) => entityFromList(row.entity)),
         (e) => e.key,
       ),
     survivorsOf: async (keys) => {
@@ -55,13 +55,13 @@ function readsIn(tx: ManagedTransaction): Omit<WriteTransaction, 'commit'> {
       const rows = await rowsOf(tx, QUERIES.relationshipsByKeys, { keys, types });
       return inKeyOrder(
         keys,
-        rows.map((row) => toRelationship(row.relationship as Row)),
+        rows.map((row) => relationshipFromList(row.relationship)),
         (r) => r.key,
       );
     },
     relationshipsTouching: async (entityKeys) => {
       const rows = await rowsOf(tx, TOUCHING, { keys: entityKeys, types });
-      return rows.map((row) => toRelationship(row.relationship as Row)).sort((a, b) => compareStrings(a.key, b.key));
+      return rows.map((row) => relationshipFromList(row.relationship)).sort((a, b) => compareStrings(a.key, b.key));
     },
     draftsOf: async (keys) => draftsIn(keys, await rowsOf(tx, QUERIES.draftsOf, { keys })),
     changeBySeq: async (seq) => {
