@@ -14,6 +14,5 @@ RETURN CASE $kind
          WHEN 'EVENT' THEN COUNT { (:Event) }
          ELSE 0
        END AS totalCount,
-       // what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived
-       [n IN page | [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-                     n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page
+       // $properties of each, as a list (entityProperties, src/store/neo4j/mapping.ts), nothing derived
+       [n IN page | [p IN $properties | n[p]]] AS page

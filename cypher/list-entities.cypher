@@ -10,8 +10,8 @@ WHERE n.kind = $kind AND n.name IS NOT NULL AND n.key IS NOT NULL
   AND ($mentionedIn IS NULL OR $mentionedIn IN n.mentionSources)
 WITH n ORDER BY n.kind, n.name, n.key
 WITH collect(n) AS matching
-// what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived (search fields, dates, timelineKey)
+// $properties of each, as a list (entityProperties, src/store/neo4j/mapping.ts: what the caller reads, never
+// anything derived such as search fields, dates or timelineKey)
 RETURN size(matching) AS totalCount,
        [n IN matching[$offset..($offset + $limit)] |
-        [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-         n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page
+        [p IN $properties | n[p]]] AS page

@@ -23,7 +23,7 @@ CALL {
   }
   RETURN page
 }
-// what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived (search fields, dates, timelineKey)
+// $properties of each, as a list (entityProperties, src/store/neo4j/mapping.ts: what the caller reads, never
+// anything derived such as search fields, dates or timelineKey)
 RETURN COUNT { (:Event) } AS totalCount,
-       [n IN page | [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-                     n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page
+       [n IN page | [p IN $properties | n[p]]] AS page

@@ -66,8 +66,8 @@ WHERE ($eventTypes IS NULL OR n.eventType IN $eventTypes)
 WITH n ORDER BY n.timelineKey, n.key
 WITH collect(n) AS ascending
 WITH CASE WHEN $descending THEN reverse(ascending) ELSE ascending END AS matching
-// what entityFromList (src/store/neo4j/mapping.ts) reads, as a list, and nothing derived (search fields, dates, timelineKey)
+// $properties of each, as a list (entityProperties, src/store/neo4j/mapping.ts: what the caller reads, never
+// anything derived such as search fields, dates or timelineKey)
 RETURN size(matching) AS totalCount,
        [n IN matching[$offset..coalesce($offset + $limit, size(matching))] |
-        [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-         n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]] AS page
+        [p IN $properties | n[p]]] AS page

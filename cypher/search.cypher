@@ -13,9 +13,8 @@ WITH n, CASE
   WHEN any(s IN names WHERE s CONTAINS $text) THEN 4
 END AS tier
 WHERE tier IS NOT NULL
-// only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: the search fields rank, they are not returned
+// $properties, as a list (entityProperties, src/store/neo4j/mapping.ts): the search fields rank, they are not returned
 RETURN tier,
-       [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity
+       [p IN $properties | n[p]] AS entity
 ORDER BY tier, n.name, n.key
 LIMIT $limit

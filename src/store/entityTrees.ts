@@ -27,6 +27,8 @@ export const TREE_ENTITY_PROPERTIES = [
   'formerKeys',
 ] as const;
 export type TreeEntityProperty = (typeof TREE_ENTITY_PROPERTIES)[number];
+/** Which properties of some entities a read returns (key, kind and name always). */
+export type EntityProperties = readonly TreeEntityProperty[];
 
 /** What to read of some entities. */
 export interface EntityTreePlan {

@@ -12,7 +12,7 @@ import type { CaseGraph, Entity, Relationship, Source } from '../domain/model.js
 import type { SearchHit } from '../domain/search.js';
 import type { Draft } from '../domain/suggestions.js';
 import type { CypherAnswer, CypherLimits } from './cypher.js';
-import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from './entityTrees.js';
+import type { EntityProperties, EntityTreePage, EntityTreePlan, EntityTreeRoots } from './entityTrees.js';
 
 export interface Page {
   offset: number;
@@ -46,12 +46,26 @@ export interface GraphStore {
   readonly name: string;
 
   countByKind(): Promise<KindCounts>;
-  /** Entities of a kind, by name then key. */
-  listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage>;
+  /**
+   * Entities of a kind, by name then key. This and the two below take the entity properties the
+   * caller will read (`properties`; key, kind and name always are): a store may read only those,
+   * and leave the others empty. Every property when it is absent.
+   */
+  listEntities(kind: EntityKind, filter: EntityFilter, page: Page, properties?: EntityProperties): Promise<EntityPage>;
   /** Events in timeline order (domain/timeline.ts), or its exact reverse; every match when `page` is null. */
-  listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage>;
+  listEvents(
+    filter: EventFilter,
+    order: OrderDirection,
+    page: Page | null,
+    properties?: EntityProperties,
+  ): Promise<EntityPage>;
   /** Names and aliases matching the normalised `text`, best first (domain/search.ts), at most `limit`. */
-  search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]>;
+  search(
+    text: string,
+    kinds: readonly EntityKind[] | null,
+    limit: number,
+    properties?: EntityProperties,
+  ): Promise<SearchHit[]>;
   /** The `limit` entities (of `kinds`, all when null) with the most relationships, most first; ties by name, then key. */
   mostConnected(kinds: readonly EntityKind[] | null, limit: number): Promise<ConnectedEntity[]>;
   entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]>;

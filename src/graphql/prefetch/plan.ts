@@ -196,20 +196,33 @@ class Planner {
     let current: [FieldNode[], GraphQLObjectType] = [nodes, type];
     for (const name of path) {
       const [at, atType] = current;
-      const fields = this.collect(
-        atType,
-        at.map((n) => n.selectionSet),
-      );
-      const keys = [...fields].filter(([, fieldNodes]) => fieldNodes[0]!.name.value === name);
-      if (keys.length === 0) return null;
-      if (keys.length > 1) throw new Decline(`${name} is selected under ${keys.length} names`);
+      const next = this.step(at, atType, name);
+      if (!next) return null;
       const field = atType.getFields()[name];
       if (!field) throw new Decline(`no field ${name} on ${atType.name}`);
       const nextType = getNamedType(field.type);
       if (!isObjectType(nextType)) throw new Decline(`${name} is not an object`);
-      current = [keys[0]![1], nextType];
+      current = [next, nextType];
     }
     return current;
+  }
+
+  /** As `follow`, to the nodes of the last step, which may lead to an interface (a search hit's `entity`). */
+  reach(nodes: FieldNode[], type: GraphQLObjectType, path: readonly string[]): FieldNode[] | null {
+    const before = this.follow(nodes, type, path.slice(0, -1));
+    return before && this.step(before[0], before[1], path.at(-1)!);
+  }
+
+  /** The nodes of the one field `name` that these nodes select on `type`; null when none does. */
+  private step(nodes: FieldNode[], type: GraphQLObjectType, name: string): FieldNode[] | null {
+    const fields = this.collect(
+      type,
+      nodes.map((n) => n.selectionSet),
+    );
+    const keys = [...fields].filter(([, fieldNodes]) => fieldNodes[0]!.name.value === name);
+    if (keys.length === 0) return null;
+    if (keys.length > 1) throw new Decline(`${name} is selected under ${keys.length} names`);
+    return keys[0]![1];
   }
 
   entity(
@@ -366,18 +379,41 @@ export function planTrees(
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
 ): PlannedTree | null {
+  const tree = planEntities(info, kinds, itemPath);
+  // a selection too large to read at once is read level by level, each level bounded by the loaders' batches
+  return tree && tree.plan.related.length > 0 && readsOf(tree.plan) <= MAX_TREE_READS ? tree : null;
+}
+
+/**
+ * The properties the query reads of the entities the current field returns (at `itemPath` below
+ * it), when it reads nothing else of them; null when it also reads their relationships, or the
+ * planner declines: then they are read whole. Entities read with only these must not reach the
+ * loaders' caches, where a later field could meet a property that was not read.
+ */
+export function plannedProperties(
+  info: GraphQLResolveInfo,
+  kinds: readonly EntityKind[],
+  itemPath: readonly string[] = [],
+): TreeEntityProperty[] | null {
+  const tree = planEntities(info, kinds, itemPath);
+  return tree && tree.plan.related.length === 0 ? [...tree.plan.properties] : null;
+}
+
+function planEntities(
+  info: GraphQLResolveInfo,
+  kinds: readonly EntityKind[],
+  itemPath: readonly string[],
+): PlannedTree | null {
   const planner = new Planner(info);
   try {
     let nodes = [...info.fieldNodes];
     if (itemPath.length > 0) {
       const type = getNamedType(info.returnType);
-      const items = isObjectType(type) ? planner.follow(nodes, type, itemPath) : null;
+      const items = isObjectType(type) ? planner.reach(nodes, type, itemPath) : null;
       if (!items) return null;
-      [nodes] = items;
+      nodes = items;
     }
-    const tree = planner.entity(nodes, kinds, 1);
-    // a selection too large to read at once is read level by level, each level bounded by the loaders' batches
-    return tree.plan.related.length > 0 && readsOf(tree.plan) <= MAX_TREE_READS ? tree : null;
+    return planner.entity(nodes, kinds, 1);
   } catch (error) {
     if (error instanceof Decline) return null;
     throw error;

@@ -12,6 +12,7 @@ import { primeEntities } from '../loaders.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { EntityRef } from '../refs.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
+import { plannedProperties } from '../prefetch/plan.js';
 import { treeReader } from '../prefetch/trees.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -73,12 +74,15 @@ export function entityListField(
           const read = await readAhead({ kind, offset, limit });
           return connectionOf(read.entities, offset, read.totalCount);
         }
-        const page = await store.listEntities(kind, filter, { offset, limit });
-        if (readAhead && page.items.length > 0) {
-          const read = await readAhead({ keys: page.items.map((e) => e.key) });
-          return connectionOf(read.entities, offset, page.totalCount);
+        if (readAhead) {
+          // the page by the filter, then the keys' trees
+          const page = await store.listEntities(kind, filter, { offset, limit }, []);
+          const read = page.items.length > 0 ? await readAhead({ keys: page.items.map((e) => e.key) }) : null;
+          return connectionOf(read?.entities ?? [], offset, page.totalCount);
         }
-        primeEntities(loaders, page.items);
+        const properties = plannedProperties(info, [kind], ['edges', 'node']);
+        const page = await store.listEntities(kind, filter, { offset, limit }, properties ?? undefined);
+        if (!properties) primeEntities(loaders, page.items);
         return connectionOf(page.items, offset, page.totalCount);
       },
     }),

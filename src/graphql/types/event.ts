@@ -2,6 +2,7 @@
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
+import { plannedProperties } from '../prefetch/plan.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { via } from '../related.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
@@ -73,10 +74,12 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
       after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
     },
-    resolve: async (_root, args, { store, loaders }) => {
+    resolve: async (_root, args, { store, loaders }, info) => {
       const { offset, limit } = pageOf(args);
-      const page = await store.listEvents(toEventFilter(args.where), args.order ?? 'ASC', { offset, limit });
-      primeEntities(loaders, page.items);
+      const properties = plannedProperties(info, ['EVENT'], ['edges', 'node']);
+      const filter = toEventFilter(args.where);
+      const page = await store.listEvents(filter, args.order ?? 'ASC', { offset, limit }, properties ?? undefined);
+      if (!properties) primeEntities(loaders, page.items);
       return connectionOf(page.items, offset, page.totalCount);
     },
   }),
@@ -85,9 +88,11 @@ builder.queryFields((t) => ({
     description:
       'Every matching event in timeline order: by date, then by position in the source; undated events last.',
     args: { where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }) },
-    resolve: async (_root, args, { store, loaders }) => {
-      const { items } = await store.listEvents(toEventFilter(args.where), 'ASC', null);
-      primeEntities(loaders, items);
+    resolve: async (_root, args, { store, loaders }, info) => {
+      // a timeline is long: only what the query reads of each event, when that is all it reads
+      const properties = plannedProperties(info, ['EVENT']);
+      const { items } = await store.listEvents(toEventFilter(args.where), 'ASC', null, properties ?? undefined);
+      if (!properties) primeEntities(loaders, items);
       return items;
     },
   }),

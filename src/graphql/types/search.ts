@@ -3,6 +3,7 @@ import { normaliseForSearch, scoreOf, type SearchHit } from '../../domain/search
 import { builder } from '../builder.js';
 import { badUserInput, checkTextLength, intIn } from '../errors.js';
 import { primeEntities } from '../loaders.js';
+import { plannedProperties } from '../prefetch/plan.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 
 const SEARCH_FIRST = { name: 'first', default: 10, min: 0, max: MAX_PAGE_SIZE };
@@ -36,16 +37,18 @@ builder.queryField('search', (t) =>
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
       first: t.arg.int({ required: false, defaultValue: SEARCH_FIRST.default, description: 'At most 100.' }),
     },
-    resolve: async (_root, args, { store, loaders }) => {
+    resolve: async (_root, args, { store, loaders }, info) => {
       const text = normaliseForSearch(checkTextLength(args.text, 'text'));
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = intIn(SEARCH_FIRST, args.first);
       const kinds = enumFilter(ENTITY_KINDS, args.kinds);
-      const hits = await store.search(text, kinds ?? null, first);
-      primeEntities(
-        loaders,
-        hits.map((h) => h.entity),
-      );
+      const properties = plannedProperties(info, ENTITY_KINDS, ['entity']);
+      const hits = await store.search(text, kinds ?? null, first, properties ?? undefined);
+      if (!properties)
+        primeEntities(
+          loaders,
+          hits.map((h) => h.entity),
+        );
       return hits;
     },
   }),

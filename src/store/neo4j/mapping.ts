@@ -6,7 +6,7 @@ import { isModality } from '../../domain/claims.js';
 import type { ClaimEvidence, Entity, Evidence, Relationship, Source } from '../../domain/model.js';
 import { compareEvidence } from '../../domain/ordering.js';
 import type { Draft } from '../../domain/suggestions.js';
-import { TREE_ENTITY_PROPERTIES } from '../entityTrees.js';
+import { type EntityProperties, TREE_ENTITY_PROPERTIES, type TreeEntityProperty } from '../entityTrees.js';
 import type { Row } from './rows.js';
 
 type Properties = Record<string, unknown>;
@@ -72,6 +72,19 @@ export function fromList(names: readonly string[], values: unknown): Properties 
   const list = Array.isArray(values) ? values : [];
   const properties: Properties = {};
   for (let i = 0; i < names.length; i++) properties[names[i]!] = list[i];
+  return properties;
+}
+
+/**
+ * What a query that takes `$properties` (`[p IN $properties | n[p]]`) is asked for: key, kind and
+ * name, then those `asked` (every entity property when absent), each one an entity property: the
+ * list is a parameter, so it is checked here and never reads what seeding derives.
+ */
+export function entityProperties(asked?: EntityProperties): TreeEntityProperty[] {
+  if (!asked) return [...ENTITY_PROPERTIES];
+  const properties = [...new Set<TreeEntityProperty>(['key', 'kind', 'name', ...asked])];
+  for (const property of properties)
+    if (!ENTITY_PROPERTIES.includes(property)) throw new TypeError(`not an entity property: ${property}`);
   return properties;
 }
 

@@ -13,7 +13,7 @@ import type { Entity, Relationship, Source } from '../../domain/model.js';
 import { compareEntities, compareStrings } from '../../domain/ordering.js';
 import { MATCH_TIERS, normaliseForSearch, type SearchHit } from '../../domain/search.js';
 import type { Draft } from '../../domain/suggestions.js';
-import type { EntityTreePage, EntityTreePlan, EntityTreeRoots } from '../entityTrees.js';
+import type { EntityProperties, EntityTreePage, EntityTreePlan, EntityTreeRoots } from '../entityTrees.js';
 import type {
   ConnectedEntity,
   EntityPage,
@@ -30,10 +30,13 @@ import {
   draftsIn,
   ENTITY_PROPERTIES,
   entityFromList,
+  entityProperties,
+  fromList,
   RELATIONSHIP_PROPERTIES,
   relationshipFromList,
   SOURCE_PROPERTIES,
   toChange,
+  toEntity,
   toNumber,
   toSource,
 } from './mapping.js';
@@ -70,12 +73,14 @@ function checkReadQueries(): void {
   const entity = listing(ENTITY_PROPERTIES);
   const relationship = listing(RELATIONSHIP_PROPERTIES, ',\\s*type\\(\\1\\),');
   const source = new RegExp(SOURCE_PROPERTIES.map((p) => `\\.${p}\\b`).join(', '));
+  // the reads whose callers may ask for fewer properties (entityProperties)
+  const asked = /\[p IN \$properties \| n\[p\]\]/;
   const expected: [string, RegExp[]][] = [
-    [QUERIES.listEntities, [entity]],
-    [ENTITY_PAGE, [entity]],
-    [QUERIES.listEvents, [entity]],
-    [EVENT_PAGE, [entity]],
-    [QUERIES.search, [entity]],
+    [QUERIES.listEntities, [asked]],
+    [ENTITY_PAGE, [asked]],
+    [QUERIES.listEvents, [asked]],
+    [EVENT_PAGE, [asked]],
+    [QUERIES.search, [asked]],
     [MOST_CONNECTED, [entity]],
     [QUERIES.entitiesByKeys, [entity]],
     [QUERIES.entitiesMentionedIn, [entity]],
@@ -147,12 +152,19 @@ export class Neo4jStore implements GraphStore {
     return counts;
   }
 
-  private static pageOf(rows: Row[]): EntityPage {
+  private static pageOf(rows: Row[], properties: readonly string[]): EntityPage {
     const row = rows[0];
-    return { items: ((row?.page as unknown[]) ?? []).map(entityFromList), totalCount: toNumber(row?.totalCount ?? 0) };
+    const items = ((row?.page as unknown[]) ?? []).map((values) => toEntity(fromList(properties, values)));
+    return { items, totalCount: toNumber(row?.totalCount ?? 0) };
   }
 
-  async listEntities(kind: EntityKind, filter: EntityFilter, page: Page): Promise<EntityPage> {
+  async listEntities(
+    kind: EntityKind,
+    filter: EntityFilter,
+    page: Page,
+    asked?: EntityProperties,
+  ): Promise<EntityPage> {
+    const properties = entityProperties(asked);
     const filters = {
       keys: filter.keys ?? null,
       nameContains: filter.nameContains || null,
@@ -161,12 +173,18 @@ export class Neo4jStore implements GraphStore {
     const offset = neo4j.int(page.offset);
     const limit = neo4j.int(page.limit);
     const rows = keepsEveryEntity(filter)
-      ? await this.read(ENTITY_PAGE, { kind, offset, limit })
-      : await this.read(QUERIES.listEntities, { kind, ...filters, offset, limit });
-    return Neo4jStore.pageOf(rows);
+      ? await this.read(ENTITY_PAGE, { kind, offset, limit, properties })
+      : await this.read(QUERIES.listEntities, { kind, ...filters, offset, limit, properties });
+    return Neo4jStore.pageOf(rows, properties);
   }
 
-  async listEvents(filter: EventFilter, order: OrderDirection, page: Page | null): Promise<EntityPage> {
+  async listEvents(
+    filter: EventFilter,
+    order: OrderDirection,
+    page: Page | null,
+    asked?: EntityProperties,
+  ): Promise<EntityPage> {
+    const properties = entityProperties(asked);
     const filters = {
       eventTypes: nullIfEmpty(filter.eventTypes),
       from: filter.from ?? null,
@@ -180,26 +198,38 @@ export class Neo4jStore implements GraphStore {
         descending,
         offset: neo4j.int(page.offset),
         limit: neo4j.int(page.limit),
+        properties,
       });
-      return Neo4jStore.pageOf(rows);
+      return Neo4jStore.pageOf(rows, properties);
     }
     const rows = await this.read(QUERIES.listEvents, {
       ...filters,
       descending,
       offset: neo4j.int(page?.offset ?? 0),
       limit: page ? neo4j.int(page.limit) : null,
+      properties,
     });
-    return Neo4jStore.pageOf(rows);
+    return Neo4jStore.pageOf(rows, properties);
   }
 
-  async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<SearchHit[]> {
+  async search(
+    text: string,
+    kinds: readonly EntityKind[] | null,
+    limit: number,
+    asked?: EntityProperties,
+  ): Promise<SearchHit[]> {
     if (!text) return [];
+    const properties = entityProperties(asked);
     const rows = await this.read(QUERIES.search, {
       text,
       kinds: nullIfEmpty(kinds),
       limit: neo4j.int(limit),
+      properties,
     });
-    return rows.map((row) => ({ entity: Neo4jStore.entityOf(row), tier: MATCH_TIERS[toNumber(row.tier)]! }));
+    return rows.map((row) => ({
+      entity: toEntity(fromList(properties, row.entity)),
+      tier: MATCH_TIERS[toNumber(row.tier)]!,
+    }));
   }
 
   /**

@@ -1,0 +1,90 @@
+/**
+ * Lists that read only what the query selects of their entities (plannedProperties): the timeline,
+ * events, search and the entity lists. On Neo4j they then read fewer properties, and the answers do
+ * not change: the same as the embedded store's, which always reads whole entities, even where one
+ * request reads the same entities partly in one field and whole in another.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../src/store/graphStore.js';
+import { apiFor } from '../support/api.js';
+import { rustCase, STORES } from '../support/stores.js';
+
+const neo4jStore = STORES.find((s) => s.name === 'neo4j')!;
+const embeddedStore = STORES.find((s) => s.name === 'embedded')!;
+
+/** The store, recording the `properties` each list read is asked for (undefined: every property). */
+function recordingProperties(store: GraphStore) {
+  const asked: Record<string, unknown[]> = { listEvents: [], search: [], listEntities: [] };
+  const positions: Record<string, number> = { listEvents: 3, search: 3, listEntities: 3 };
+  const recording = new Proxy(store, {
+    get(target, p, receiver) {
+      const value = Reflect.get(target, p, receiver);
+      if (typeof p !== 'string' || !(p in positions) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        asked[p]!.push(args[positions[p]!]);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: recording, asked };
+}
+
+// the same events, people and search hits read partly (names only) and whole, in one request
+const MIXED = `{
+  timeline { name eventType date { text } }
+  events(first: 5) { totalCount edges { cursor node { key name } } }
+  search(text: "bal") { score entity { __typename id name } }
+  people(first: 4) { totalCount edges { node { name ... on Person { occupations } } } }
+  organisations(where: { nameContains: "a" }) { edges { node { name } } }
+  whole: timeline { key summary aliases mentions { quote start end } date { earliest latest } }
+  hit: search(text: "bal") { entity { summary mentions { quote } ... on Person { occupations } } }
+  baldwin: entity(kind: PERSON, key: "alec-baldwin") { summary aliases mentions { quote } }
+  incident: node(id: "RXZlbnQ6cnVzdC1zZXQtaW5jaWRlbnQ=") { ... on Event { summary mentions { quote } } }
+}`;
+
+describe.skipIf(!neo4jStore.available)('lists read only the properties a query selects', () => {
+  let neo4j: GraphStore;
+  let embedded: GraphStore;
+  beforeAll(async () => {
+    neo4j = await neo4jStore.open(rustCase());
+    embedded = await embeddedStore.open(rustCase());
+  });
+  afterAll(async () => {
+    await neo4j.close();
+    await embedded.close();
+  });
+
+  it('answers as reading whole entities does, where one request reads the same entities partly and whole', async () => {
+    type Mixed = { whole: { summary: string | null }[]; baldwin: { summary: string } };
+    const [partly, whole] = [await apiFor(neo4j).query<Mixed>(MIXED), await apiFor(embedded).query<Mixed>(MIXED)];
+    expect(partly.errors).toBeUndefined();
+    expect(partly).toEqual(whole);
+    const data = partly.data!;
+    // the whole reads are whole: summaries and mentions are there
+    expect(data.baldwin.summary).toBeTruthy();
+    expect(data.whole.some((event) => event.summary)).toBe(true);
+  });
+
+  it('asks the store for the selected properties only, and for every one where relationships are selected too', async () => {
+    const { store, asked } = recordingProperties(neo4j);
+    const api = apiFor(store);
+    const names = await api.query(`{ timeline { name date { text } } search(text: "bal") { entity { name } }
+      people(first: 2) { edges { node { key } } } }`);
+    expect(names.errors).toBeUndefined();
+    expect(asked.listEvents).toEqual([['date']]);
+    expect(asked.search).toEqual([[]]);
+    expect(asked.listEntities).toEqual([[]]);
+
+    for (const list of Object.values(asked)) list.length = 0;
+    const related = await api.query(`{ timeline { name participants { participant { name } } }
+      search(text: "bal") { entity { name mentions { quote } relationshipCounts { count } } } }`);
+    expect(related.errors).toBeUndefined();
+    expect(asked.listEvents).toEqual([undefined]);
+    expect(asked.search).toEqual([undefined]);
+  });
+
+  it('refuses a property list that names anything but an entity property', async () => {
+    await expect(neo4j.listEvents({}, 'ASC', null, ['searchText' as never])).rejects.toThrow(TypeError);
+    await expect(neo4j.search('bal', null, 5, ['timelineKey' as never])).rejects.toThrow(TypeError);
+  });
+});
