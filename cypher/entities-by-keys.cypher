@@ -1,6 +1,7 @@
 // Entities by key (mentions are on the node); keys that name nothing are simply absent.
-// Only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: no derived properties.
+// Only what entityFromList (src/store/neo4j/mapping.ts) reads, as a list: no derived properties. All
+// in one record (a record costs the driver more than the list it holds).
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN [n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
-        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys] AS entity
+RETURN collect([n.key, n.kind, n.name, n.aliases, n.summary, n.mentionSources, n.mentionStarts, n.mentionEnds,
+        n.occupations, n.organisationType, n.productionType, n.locationType, n.eventType, n.date, n.formerKeys]) AS entities

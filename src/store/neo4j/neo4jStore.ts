@@ -260,8 +260,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async entitiesByKeys(keys: readonly string[]): Promise<(Entity | null)[]> {
-    const rows = await this.read(QUERIES.entitiesByKeys, { keys });
-    return inKeyOrder(keys, rows.map(Neo4jStore.entityOf), (e) => e.key);
+    const [row] = await this.read(QUERIES.entitiesByKeys, { keys });
+    return inKeyOrder(keys, ((row?.entities as unknown[]) ?? []).map(entityFromList), (e) => e.key);
   }
 
   async relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]> {
@@ -313,8 +313,13 @@ export class Neo4jStore implements GraphStore {
     keys: readonly string[],
     types: readonly RelationshipType[] | null,
   ): Promise<Relationship[]> {
-    const rows = await this.read(QUERIES.relationshipsAmong, { keys, types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES });
-    return rows.map((row) => relationshipFromList(row.relationship)).sort((a, b) => compareStrings(a.key, b.key));
+    const [row] = await this.read(QUERIES.relationshipsAmong, {
+      keys,
+      types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES,
+    });
+    return ((row?.relationships as unknown[]) ?? [])
+      .map(relationshipFromList)
+      .sort((a, b) => compareStrings(a.key, b.key));
   }
 
   async sources(): Promise<Source[]> {

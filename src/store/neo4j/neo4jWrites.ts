@@ -40,7 +40,7 @@ function readsIn(tx: ManagedTransaction): Omit<WriteTransaction, 'commit'> {
     entitiesByKeys: async (keys) =>
       inKeyOrder(
         keys,
-        (await rowsOf(tx, QUERIES.entitiesByKeys, { keys })).map((row) => entityFromList(row.entity)),
+        (((await rowsOf(tx, QUERIES.entitiesByKeys, { keys }))[0]?.entities as unknown[]) ?? []).map(entityFromList),
         (e) => e.key,
       ),
     survivorsOf: async (keys) => {
