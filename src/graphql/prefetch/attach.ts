@@ -13,8 +13,8 @@ import { failedAnswer, withAnswers } from './prefetched.js';
 
 export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
   // a copy per place in the response: two ends that read alike share one tree, not their answers
-  const entity = { ...tree.entity };
   const answers = new Map<string, unknown>();
+  const entity = withAnswers(tree.entity, answers);
   binding.related.forEach((related, i) => {
     if (related.forKinds && !related.forKinds.includes(entity.kind)) return;
     const read = tree.related[i]!;
@@ -33,7 +33,7 @@ export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
           : attachTree(farOf(item.far[end.index]), end.binding),
       ]);
       const relationship: Relationship =
-        ends.length > 0 ? withAnswers({ ...item.relationship }, new Map(ends)) : item.relationship;
+        ends.length > 0 ? withAnswers(item.relationship, new Map(ends)) : item.relationship;
       return { relationship, entity: related.items ? attachTree(farOf(item.far[0]), related.items) : item.other };
     });
     const paged = read.totalCount === null ? null : { offset: related.page?.offset ?? 0, totalCount: read.totalCount };
@@ -43,7 +43,7 @@ export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
       answers.set(related.responseKey, failedAnswer(error));
     }
   });
-  return withAnswers(entity, answers);
+  return entity;
 }
 
 /** A far end the store read: it reads each one the items lead to (farWhen), so a missing one is a broken store. */
