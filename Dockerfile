@@ -23,4 +23,6 @@ COPY data ./data
 COPY schema ./schema
 USER node
 EXPOSE 4000
-CMD ["node", "dist/cli/serve.js"]
+# a larger young generation: answers are many short-lived objects, and collecting them was a fifth
+# of the CPU on large lists (docs/BENCHMARKS.md); it costs up to about 200 MB more at peak
+CMD ["node", "--max-semi-space-size=64", "dist/cli/serve.js"]

@@ -21,7 +21,7 @@ import { createDriver } from '../../src/store/neo4j/driver.js';
 import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 import { operations, RUST_SUBJECTS, syntheticSubjects, type Operation, type Subjects } from './operations.js';
 import { syntheticCase } from './synthetic.js';
-import { benchScale, numberSetting } from './settings.js';
+import { benchScale, numberSetting, SERVER_NODE_FLAGS } from './settings.js';
 
 const SECONDS = numberSetting('BENCH_SECONDS', 5);
 const CONNECTIONS = numberSetting('BENCH_CONNECTIONS', 10);
@@ -45,7 +45,7 @@ interface Row {
 /** The server on a port of its own, once /health answers; request logs off (LOG_LEVEL=warn), as they would skew the figures. */
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('node', ['dist/cli/serve.js'], {
+  const child = spawn('node', [...SERVER_NODE_FLAGS, 'dist/cli/serve.js'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -38,7 +38,7 @@ import { seedNeo4j } from '../../../src/store/neo4j/seed.js';
 import { freePort } from '../../localNeo4j.js';
 import { benchNeo4j } from '../benchNeo4j.js';
 import { syntheticCase } from '../synthetic.js';
-import { benchScale, numberSetting } from '../settings.js';
+import { benchScale, numberSetting, SERVER_NODE_FLAGS } from '../settings.js';
 import {
   agree,
   OPERATION_NAMES,
@@ -145,10 +145,13 @@ async function startServer(name: ServerName, neo4jEnv: Record<string, string>): 
   // turns off graphql-js's development checks (about a fifth of the project's CPU on the 10k list)
   const env = { ...process.env, ...neo4jEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' };
   // the project as `npm start` runs it; the peer and the floor from their TypeScript, through tsx
-  const args =
-    name === 'project'
+  // and all three with the project's Node flags
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    ...(name === 'project'
       ? [join(PROJECT_DIR, 'dist', 'cli', 'serve.js')]
-      : ['--import', 'tsx', `scripts/bench/peer/${name === 'peer' ? 'peerServer' : 'floorServer'}.ts`];
+      : ['--import', 'tsx', `scripts/bench/peer/${name === 'peer' ? 'peerServer' : 'floorServer'}.ts`]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: name === 'project' ? PROJECT_DIR : PROJECT_ROOT,
     env:
