@@ -168,7 +168,7 @@ export function toEntityTree(values: unknown, plan: EntityTreePlan): EntityTree 
 
 function toRelatedTree(values: unknown, plan: RelatedTreePlan, key: string): RelatedTree {
   if (!Array.isArray(values)) return { near: [], items: [], totalCount: null };
-  const [near, items, total] = values as [unknown[], unknown[][], unknown];
+  const [near, items, total] = values as [unknown[], [unknown, unknown, unknown[]][], unknown];
   const fields = relationshipFields(plan);
   return {
     near: plan.near.map((p, i) => (p ? toEntityTree(near[i], p) : null)),
@@ -179,7 +179,7 @@ function toRelatedTree(values: unknown, plan: RelatedTreePlan, key: string): Rel
         return {
           relationship,
           other: toEntity(other ? fromList(ORDER_FIELDS, other) : { key: otherKey }),
-          far: plan.far.map((p, i) => ((far as unknown[])[i] ? toEntityTree((far as unknown[])[i], p) : null)),
+          far: plan.far.map((p, i) => (far[i] ? toEntityTree(far[i], p) : null)),
         };
       })
       .sort((a, b) => compareStrings(a.relationship.key, b.relationship.key)),
