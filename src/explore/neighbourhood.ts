@@ -1,12 +1,14 @@
 /**
  * Exploring around entities, the same on every store: breadth-first over neighbour keys (one light
- * query per hop), then the chosen entities and the relationships among them in one go. Results
- * are deterministic, so the embedded store and Neo4j give identical subgraphs and paths.
+ * query per hop), then the chosen entities and the relationships among them in one go. A store
+ * that can walk a whole neighbourhood in one query does (Neo4j's neighbourhoodOf, held to this walk
+ * by tests/store/neighbourhood.test.ts). Results are deterministic, so the embedded store and Neo4j
+ * give identical subgraphs and paths.
  */
 import type { RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareStrings } from '../domain/ordering.js';
-import type { GraphStore } from '../store/graphStore.js';
+import type { GraphStore, NeighbourhoodRead } from '../store/graphStore.js';
 
 /** The bounds of an integer argument, with its default: one home for what the API and exports accept. */
 export interface IntRange {
@@ -26,6 +28,13 @@ export interface GraphReader {
   relationshipsAmong(keys: string[], types: readonly RelationshipType[] | null): Promise<Relationship[]>;
   /** In the order asked; keys that name nothing are left out. */
   entities(keys: string[]): Promise<Entity[]>;
+  /** The whole walk below at once, where the store can (GraphStore.neighbourhoodOf). */
+  neighbourhoodOf?(
+    focusKey: string,
+    depth: number,
+    types: readonly RelationshipType[] | null,
+    limit: number,
+  ): Promise<NeighbourhoodRead>;
 }
 
 /** A GraphReader straight on a store (no per-request cache), for the exports. */
@@ -33,6 +42,7 @@ export const storeReader = (store: GraphStore): GraphReader => ({
   neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
   relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
   entities: async (keys) => (await store.entitiesByKeys(keys)).filter((entity): entity is Entity => entity !== null),
+  neighbourhoodOf: store.neighbourhoodOf?.bind(store),
 });
 
 export interface Subgraph {
@@ -51,6 +61,10 @@ export async function neighbourhood(
   reader: GraphReader,
 ): Promise<Subgraph> {
   const typesAsked = types && types.length > 0 ? types : null;
+  if (reader.neighbourhoodOf) {
+    const read = await reader.neighbourhoodOf(focus.key, depth, typesAsked, limit);
+    return { nodes: [focus, ...read.entities.slice(1)], edges: read.relationships, truncated: read.truncated };
+  }
   const keys = [focus.key];
   const seen = new Set(keys);
   let frontier = [focus.key];

@@ -41,6 +41,13 @@ export interface ConnectedEntity {
   degree: number;
 }
 
+/** A neighbourhood as read at once: the entities (the focus first, then by hop, then by key), the relationships among them by key. */
+export interface NeighbourhoodRead {
+  entities: Entity[];
+  relationships: Relationship[];
+  truncated: boolean;
+}
+
 export interface GraphStore {
   /** "neo4j" or "embedded", for logs and /ready. */
   readonly name: string;
@@ -82,6 +89,17 @@ export interface GraphStore {
   relationshipsByKeys(keys: readonly string[]): Promise<(Relationship | null)[]>;
   /** For each entity, the keys of the entities linked to it either way by `types` (all when null), in key order. */
   neighbourKeys(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<string[][]>;
+  /**
+   * Stores that can read a whole neighbourhood in one round trip do so here (Neo4j): exactly what
+   * explore/neighbourhood.ts's walk over neighbourKeys and relationshipsAmong gives. Others leave
+   * this out.
+   */
+  neighbourhoodOf?(
+    focusKey: string,
+    depth: number,
+    types: readonly RelationshipType[] | null,
+    limit: number,
+  ): Promise<NeighbourhoodRead>;
   /** Every relationship of `types` (all when null) whose two ends are both among `keys`, by key. */
   relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]>;
   /** Ordered by key. */

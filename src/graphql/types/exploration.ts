@@ -13,7 +13,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { clientError, intIn } from '../errors.js';
 import { entityOfId } from '../globalIds.js';
-import { existing } from '../loaders.js';
+import { existing, primeEntities } from '../loaders.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
 import { RELATIONSHIP_TYPES } from '../../domain/kinds.js';
@@ -27,6 +27,14 @@ const graphReader = ({ store, loaders }: Context): GraphReader => ({
   neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
   relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
   entities: async (keys) => existing(await loaders.entity.loadMany(keys)),
+  // whole entities: the loaders then answer the edges' ends without another read
+  neighbourhoodOf: store.neighbourhoodOf
+    ? async (...args) => {
+        const read = await store.neighbourhoodOf!(...args);
+        primeEntities(loaders, read.entities);
+        return read;
+      }
+    : undefined,
 });
 
 export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({

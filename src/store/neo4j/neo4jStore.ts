@@ -19,6 +19,7 @@ import type {
   EntityPage,
   GraphStore,
   KindCounts,
+  NeighbourhoodRead,
   Page,
   RelatedEntity,
   WriteTransaction,
@@ -42,6 +43,7 @@ import {
 } from './mapping.js';
 import { writeNeo4j } from './neo4jWrites.js';
 import { entityTreeQuery, toEntityTree } from './entityTreeCypher.js';
+import { neighbourhoodQuery } from './neighbourhoodCypher.js';
 import { runReadOnlyCypher } from './readOnlyCypher.js';
 import { groupedInKeyOrder, inKeyOrder, type Row } from './rows.js';
 
@@ -307,6 +309,27 @@ export class Neo4jStore implements GraphStore {
       rows.map((row) => [row.entityKey as string, (row.neighbours as string[]).sort(compareStrings)]),
     );
     return keys.map((key) => byEntity.get(key) ?? []);
+  }
+
+  async neighbourhoodOf(
+    focusKey: string,
+    depth: number,
+    types: readonly RelationshipType[] | null,
+    limit: number,
+  ): Promise<NeighbourhoodRead> {
+    const [row] = await this.read(neighbourhoodQuery(depth), {
+      focus: focusKey,
+      types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES,
+      // Cypher slices lists by 32-bit index (an export asks for no limit at all)
+      limit: neo4j.int(Math.min(limit, 2 ** 31 - 1)),
+    });
+    return {
+      entities: ((row?.entities as unknown[]) ?? []).map(entityFromList),
+      relationships: ((row?.relationships as unknown[]) ?? [])
+        .map(relationshipFromList)
+        .sort((a, b) => compareStrings(a.key, b.key)),
+      truncated: row?.truncated === true,
+    };
   }
 
   async relationshipsAmong(
