@@ -246,7 +246,8 @@ class Planner {
         nodes.map((n) => n.selectionSet),
       )) {
         const name = fieldNodes[0]!.name.value;
-        const known = ENTITY_FIELD_PROPERTIES[name];
+        // own keys only: a field named like an Object.prototype member is not a property read
+        const known = Object.hasOwn(ENTITY_FIELD_PROPERTIES, name) ? ENTITY_FIELD_PROPERTIES[name] : undefined;
         if (known) {
           for (const property of known) properties.add(property);
           continue;
@@ -332,7 +333,7 @@ class Planner {
       itemNodes.map((n) => n.selectionSet),
     )) {
       const name = fieldNodes[0]!.name.value;
-      const reads = RELATIONSHIP_FIELD_READS[name];
+      const reads = Object.hasOwn(RELATIONSHIP_FIELD_READS, name) ? RELATIONSHIP_FIELD_READS[name] : undefined;
       if (reads !== undefined) {
         if (reads) plan[reads] = true;
         continue;

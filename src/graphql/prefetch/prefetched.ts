@@ -19,7 +19,10 @@ type WithAnswers = { [PREFETCHED]?: Map<string, unknown> };
  * with their relationships); this way it costs a quarter of that.
  */
 export function withAnswers<T extends object>(object: T, answers: Map<string, unknown>): T {
-  return { [PREFETCHED]: answers, ...object };
+  const copy: T & WithAnswers = { [PREFETCHED]: answers, ...object };
+  // a copy of an object that carried answers already would carry those: these win (the slow way, never taken today)
+  if (copy[PREFETCHED] !== answers) copy[PREFETCHED] = answers;
+  return copy;
 }
 
 /** An answer that failed when it was computed ahead: thrown when its field resolves. */

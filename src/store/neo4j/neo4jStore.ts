@@ -267,7 +267,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async relationshipsOf(entityKeys: readonly string[]): Promise<RelatedEntity[][]> {
-    const rows = await this.read(QUERIES.relationshipsOf, { keys: entityKeys, types: RELATIONSHIP_TYPES });
+    // each key once: a repeated one would gather its relationships twice
+    const keys = [...new Set(entityKeys)];
+    const rows = await this.read(QUERIES.relationshipsOf, { keys, types: RELATIONSHIP_TYPES });
     return groupedInKeyOrder(
       entityKeys,
       rows,
@@ -359,7 +361,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async entitiesMentionedIn(sourceKeys: readonly string[]): Promise<Entity[][]> {
-    const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: sourceKeys });
+    const rows = await this.read(QUERIES.entitiesMentionedIn, { keys: [...new Set(sourceKeys)] });
     return groupedInKeyOrder(sourceKeys, rows, 'sourceKey', Neo4jStore.entityOf, compareEntities);
   }
 
