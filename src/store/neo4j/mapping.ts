@@ -58,7 +58,7 @@ export const RELATIONSHIP_PROPERTIES = [
   'evidenceAssertedBy',
 ] as const;
 /** A relationship as the read queries list it: its properties, then type(r) and its two ends' keys. */
-export const RELATIONSHIP_LIST = [...RELATIONSHIP_PROPERTIES, 'type', 'from', 'to'] as const;
+const RELATIONSHIP_LIST = [...RELATIONSHIP_PROPERTIES, 'type', 'from', 'to'] as const;
 
 /**
  * Entities and relationships come back from Neo4j as lists of values in a fixed order
