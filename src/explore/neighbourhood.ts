@@ -8,7 +8,7 @@
 import type { RelationshipType } from '../domain/kinds.js';
 import type { Entity, Relationship } from '../domain/model.js';
 import { compareStrings } from '../domain/ordering.js';
-import type { GraphStore, NeighbourhoodRead } from '../store/graphStore.js';
+import type { GraphStore } from '../store/graphStore.js';
 
 /** The bounds of an integer argument, with its default: one home for what the API and exports accept. */
 export interface IntRange {
@@ -28,13 +28,8 @@ export interface GraphReader {
   relationshipsAmong(keys: string[], types: readonly RelationshipType[] | null): Promise<Relationship[]>;
   /** In the order asked; keys that name nothing are left out. */
   entities(keys: string[]): Promise<Entity[]>;
-  /** The whole walk below at once, where the store can (GraphStore.neighbourhoodOf). */
-  neighbourhoodOf?(
-    focusKey: string,
-    depth: number,
-    types: readonly RelationshipType[] | null,
-    limit: number,
-  ): Promise<NeighbourhoodRead>;
+  /** The whole walk below at once, where the store can. */
+  neighbourhoodOf?: GraphStore['neighbourhoodOf'];
 }
 
 /** A GraphReader straight on a store (no per-request cache), for the exports. */

@@ -42,7 +42,7 @@ function claimEvidenceList(row: Properties): ClaimEvidence[] {
 
 /**
  * The properties each mapping below reads, and so all that a read query returns: the queries under
- * cypher/ project these by name (never `{.*}`), leaving out what seeding derives for search and
+ * cypher/ list these by name (never `{.*}`), leaving out what seeding derives for search and
  * ordering (searchName, searchAliases, searchText, timelineKey, dateEarliest, dateLatest).
  * Neo4jStore checks, when it loads, that every read query projects each of them, in this order.
  */
