@@ -56,7 +56,9 @@ export async function neighbourhood(
   reader: GraphReader,
 ): Promise<Subgraph> {
   const typesAsked = types && types.length > 0 ? types : null;
-  if (reader.neighbourhoodOf) {
+  // at once only when bounded as the API bounds it: an export's unbounded walk, which may reach
+  // most of a large graph, stays hop by hop, its visited set in a Set rather than in a Cypher list
+  if (reader.neighbourhoodOf && limit <= NEIGHBOURHOOD_LIMIT.max) {
     const read = await reader.neighbourhoodOf(focus.key, depth, typesAsked, limit);
     return { nodes: [focus, ...read.entities.slice(1)], edges: read.relationships, truncated: read.truncated };
   }
