@@ -10,6 +10,7 @@ import { createContext } from '../graphql/context.js';
 import { createGraphEvents, type OwnedGraphEvents } from '../graphql/events.js';
 import { schema } from '../graphql/schema.js';
 import type { GraphStore } from '../store/graphStore.js';
+import { bodyLimit } from './bodyLimit.js';
 import { corsFor, varyByOrigin } from './cors.js';
 import { csrfPrevention } from './csrf.js';
 import { explorerPage } from './explorerPage.js';
@@ -56,7 +57,8 @@ export function createServer(
     graphiql: options.graphiql && { title: 'Case graph', defaultTabs: GRAPHIQL_TABS },
     // GraphiQL's script, styles and workers from this server, not unpkg.com: it works offline
     renderGraphiQL: offlineGraphiQL(),
-    maxRequestBodySize: options.limits.maxBodyBytes,
+    // bodyLimit (last of the plugins) enforces MAX_BODY_BYTES without Yoga's stream per request
+    maxRequestBodySize: false,
     // limitsPlugin enforces MAX_BATCH itself, with QUERY_TOO_COMPLEX; Yoga's own limit stays out of its way
     batching: { limit: Number.MAX_SAFE_INTEGER },
     cors: corsFor(options.corsOrigins),
@@ -82,6 +84,8 @@ export function createServer(
       staticTransfer(),
       // shutdown (closeGracefully) disposes Yoga before it closes the store: Redis goes with Yoga
       { onDispose: () => events.close() },
+      // after every plugin that may set a request parser, so that it limits the one chosen
+      bodyLimit(options.limits.maxBodyBytes),
     ],
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Limits on what one request may ask, each refused with QUERY_TOO_COMPLEX naming the limit:
  * depth, cost, aliases, directives and tokens of a document (validation and parsing), and the
- * body size and batch size of a request (Yoga's own checks, their errors renamed here).
+ * batch size of a request (in place of Yoga's own check, set out of reach). bodyLimit.ts limits
+ * the body's size.
  */
 import {
   GraphQLError,
@@ -183,17 +184,6 @@ function countRule(limit: 'aliases' | 'directives', max: number): ValidationRule
   };
 }
 
-/** Yoga's body-size error (told apart by its code), renamed into the API's terms, its 413 kept. */
-function renamed(error: unknown, limits: Limits): unknown {
-  if (!(error instanceof GraphQLError) || error.extensions.code !== 'REQUEST_ENTITY_TOO_LARGE') return error;
-  const message = `query is too complex: the request body exceeds the limit of ${limits.maxBodyBytes} bytes`;
-  return clientError('QUERY_TOO_COMPLEX', message, {
-    limit: 'bodySize',
-    max: limits.maxBodyBytes,
-    http: { status: 413 },
-  });
-}
-
 /** Whether a document holds more than `max` lexical tokens, counting no further than that. */
 function hasMoreTokensThan(source: string | Source, max: number): boolean {
   const lexer = new Lexer(typeof source === 'string' ? new Source(source) : source);
@@ -239,10 +229,6 @@ export function limitsPlugin(limits: Limits): Plugin {
       addValidationRule(complexityRule(limits));
       addValidationRule(countRule('aliases', limits.maxAliases));
       addValidationRule(countRule('directives', limits.maxDirectives));
-    },
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
-      setResult({ ...result, errors: result.errors.map((e) => renamed(e, limits) as GraphQLError) });
     },
   };
 }

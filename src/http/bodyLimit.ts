@@ -1,0 +1,76 @@
+/**
+ * MAX_BODY_BYTES: a request body larger than the limit is a 413 QUERY_TOO_COMPLEX, read no further.
+ *
+ * It replaces Yoga's maxRequestBodySize, which pipes every body through a TransformStream to count
+ * its bytes. On a small read that stream costs more than the read itself (a stream pipeline, an
+ * AbortController and a DOMException per request: about 5% of the server's CPU on the benchmark's
+ * entity page, docs/BENCHMARKS.md). It is not needed when Node's own HTTP parser read the request
+ * and it gave a Content-Length: that parser hands the request exactly that many bytes of body
+ * (what follows is parsed as the next request), and refuses a request that has both a
+ * Content-Length and a Transfer-Encoding. Every other body (chunked, or a Request handed to
+ * `yoga.fetch` whose header nobody checked) is counted as it is read, as Yoga would.
+ */
+import { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import { clientError } from '../graphql/errors.js';
+
+/** One non-negative integer; anything else (a list, a sign, a blank) is refused, as Yoga does. */
+const CONTENT_LENGTH = /^\d+$/;
+
+function bodyTooLarge(max: number) {
+  const message = `query is too complex: the request body exceeds the limit of ${max} bytes`;
+  return clientError('QUERY_TOO_COMPLEX', message, { limit: 'bodySize', max, http: { status: 413 } });
+}
+
+/** Whether node:http parsed this request, so that its body is exactly its Content-Length. */
+function parsedByNode(serverContext: unknown): boolean {
+  return (serverContext as { req?: unknown } | undefined)?.req instanceof IncomingMessage;
+}
+
+/** `request` with a body that fails with bodyTooLarge as soon as more than `max` bytes have arrived. */
+function counted(
+  request: Request,
+  max: number,
+  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+) {
+  const body = request.body as ReadableStream<Uint8Array>;
+  // a native stream needs a native TransformStream, the ponyfill's one its own (graphql-yoga#4583)
+  const Transform = body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  let read = 0;
+  const limited = body.pipeThrough(
+    new Transform<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        if (read > max) controller.error(bodyTooLarge(max));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body: limited,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/** Registered after every plugin that sets a request parser, so that it wraps the one chosen. */
+export function bodyLimit(max: number): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, serverContext, fetchAPI }) {
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        if (!CONTENT_LENGTH.test(length)) {
+          throw clientError('BAD_REQUEST', 'the Content-Length header is not a number of bytes', {
+            http: { status: 400 },
+          });
+        }
+        if (Number(length) > max) throw bodyTooLarge(max);
+      }
+      if (!requestParser || request.body === null) return;
+      if (length !== null && parsedByNode(serverContext)) return;
+      setRequestParser((req) => requestParser(counted(req, max, fetchAPI)));
+    },
+  };
+}
