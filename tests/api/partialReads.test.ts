@@ -79,7 +79,9 @@ describe.skipIf(!neo4jStore.available)('lists read only the properties a query s
     const related = await api.query(`{ timeline { name participants { participant { name } } }
       search(text: "bal") { entity { name mentions { quote } relationshipCounts { count } } } }`);
     expect(related.errors).toBeUndefined();
-    expect(asked.listEvents).toEqual([undefined]);
+    // the timeline's events are found by key alone, then read with their participants in one tree
+    // (prefetch/trees.ts); search hits are read whole, since a kind with nothing below it keeps them
+    expect(asked.listEvents).toEqual([[]]);
     expect(asked.search).toEqual([undefined]);
   });
 

@@ -81,6 +81,43 @@ query Lists($after: String) {
   none: people(where: { keys: [] }) { totalCount edges { node { key relationships { totalCount } } } }
 }`;
 
+/**
+ * Roots that find their entities by another read (a page of events, the timeline, search hits),
+ * then read below them, one request each: every tree Neo4j has not compiled yet takes it a second
+ * or more on this machine, and reads wait their turn for at most the store's timeout.
+ */
+const FOUND = [
+  `query ($after: String) { events(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Page } } } }`,
+  `{ events(order: DESC, first: 3) { edges { node { key location { name } participants { role participant { name } } } } } }`,
+  `{ events(where: { eventTypes: ["incident", "legal decision", "statement"] }) { totalCount edges { node { ...Typed } } } }`,
+  `{ timeline { key name date { text } ...Typed } }`,
+  `{ timeline(where: { from: "2021", to: "2022" }) { ...Page } }`,
+  `query ($text: String!) { search(text: $text, first: 5) { score entity { ...Page } } }`,
+  `query ($text: String!) { search(text: $text, kinds: [PERSON]) { entity { key ... on Person { credits { role production { name } } } } } }`,
+  `{ search(text: "no such name at all") { entity { key relationships { totalCount } } } }`,
+].map((query) => {
+  // only the fragments it spreads (Page spreads End and Typed, Typed spreads End): an unused one is invalid
+  if (query.includes('...Page')) return `${ENDS} ${TYPED} ${PAGE} ${query}`;
+  return query.includes('...Typed') ? `${ENDS} ${TYPED} ${query}` : query;
+});
+
+/** Each of FOUND, with these variables where it takes them. */
+async function bothFound(
+  both: (query: string, variables?: Record<string, unknown>) => Promise<{ data?: unknown; errors?: unknown }>,
+  variables: { text: string; after?: string },
+) {
+  const answers = [];
+  for (const query of FOUND) {
+    const answer = await both(query, {
+      ...(query.includes('$text') ? { text: variables.text } : {}),
+      ...(query.includes('$after') ? { after: variables.after } : {}),
+    });
+    expect(answer.errors).toBeUndefined();
+    answers.push(answer.data);
+  }
+  return answers;
+}
+
 const FAILING = `{
   people(first: 3) { edges { node { key
     bad: relationships(after: "not a cursor") { totalCount }
@@ -162,6 +199,19 @@ describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo
       await setup.both(LISTS, { after });
     });
 
+    it('answers events, the timeline and search hits, with what lies below them, as reading level by level does', async () => {
+      setup.counted.reset();
+      const [events] = (await bothFound(setup.both, { text: 'baldwin' })) as [
+        { events: { pageInfo: { endCursor: string } } },
+      ];
+      // each root finds its entities, then reads below them in one query per kind found (the empty
+      // search reads nothing more): nothing is read level by level but the sources quotes cite
+      expect(new Set(setup.counted.calls)).toEqual(new Set(['listEvents', 'search', 'entityTrees', 'sourcesByKeys']));
+      expect(setup.counted.calls.filter((call) => call === 'entityTrees').length).toBeGreaterThanOrEqual(7);
+      await bothFound(setup.both, { after: events.events.pageInfo.endCursor, text: 'rust' });
+      await bothFound(setup.both, { text: 'hutchins' });
+    });
+
     it('reports a bad argument below the list at the field that took it, as reading level by level does', async () => {
       const answer = await setup.both(FAILING);
       // the page is non-null all the way up, so the first refusal empties it; it is reported where it was made
@@ -217,6 +267,7 @@ describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo
       }
       const lists = await setup.both(LISTS);
       expect(lists.errors).toBeUndefined();
+      for (const text of ['person 1', 'event', 'location 7']) await bothFound(setup.both, { text });
     });
   });
 });

@@ -35,3 +35,32 @@ export function treeReader(
     return { entities: page.trees.map((tree) => attachTree(tree, planned.binding)), totalCount: page.totalCount };
   };
 }
+
+/**
+ * Entities a root field found by some other read (a page of events, search hits) read again by key,
+ * with everything the query selects below them (at `itemPath` below the field), by key: the entities
+ * read again, in a map by key. Reading them level by level instead would read every relationship of
+ * each, and every property of what is at its other end, to answer the few the query selects.
+ *
+ * One query per kind found, sent at once, each planned as an entity page of that kind is: a plan for
+ * every kind at once holds each kind's fields, and Neo4j took seconds to compile one for a search
+ * hit's typed fragments. Kinds with nothing selected below them are not read again.
+ */
+export async function readFoundAgain(
+  context: Context,
+  info: GraphQLResolveInfo,
+  found: readonly Entity[],
+  itemPath: readonly string[] = [],
+): Promise<Map<string, Entity>> {
+  const keysByKind = new Map<EntityKind, string[]>();
+  for (const { kind, key } of found) {
+    const keys = keysByKind.get(kind);
+    if (keys) keys.push(key);
+    else keysByKind.set(kind, [key]);
+  }
+  const reads = [...keysByKind].map(([kind, keys]) => treeReader(context, info, [kind], itemPath)?.({ keys }));
+  const read = new Map<string, Entity>();
+  for (const trees of await Promise.all(reads))
+    for (const entity of trees?.entities ?? []) read.set(entity.key, entity);
+  return read;
+}

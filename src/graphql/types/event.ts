@@ -1,8 +1,10 @@
 /** Event: what happened, when, where, to whom, and what it led to; the events list and the timeline. */
+import type { Entity } from '../../domain/model.js';
 import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { plannedProperties } from '../prefetch/plan.js';
+import { readFoundAgain, treeReader } from '../prefetch/trees.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { via } from '../related.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
@@ -74,11 +76,19 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: 'How many (default 50, at most 100).' }),
       after: t.arg.string({ required: false, description: 'The cursor of the edge to start after.' }),
     },
-    resolve: async (_root, args, { store, loaders }, info) => {
+    resolve: async (_root, args, context, info) => {
+      const { store, loaders } = context;
       const { offset, limit } = pageOf(args);
-      const properties = plannedProperties(info, ['EVENT'], ['edges', 'node']);
       const filter = toEventFilter(args.where);
-      const page = await store.listEvents(filter, args.order ?? 'ASC', { offset, limit }, properties ?? undefined);
+      const order = args.order ?? 'ASC';
+      if (treeReader(context, info, ['EVENT'], ['edges', 'node'])) {
+        // the page's keys in timeline order, then everything the query selects below them at once
+        const page = await store.listEvents(filter, order, { offset, limit }, []);
+        const read = await readFoundAgain(context, info, page.items, ['edges', 'node']);
+        return connectionOf(inOrderFound(page.items, read), offset, page.totalCount);
+      }
+      const properties = plannedProperties(info, ['EVENT'], ['edges', 'node']);
+      const page = await store.listEvents(filter, order, { offset, limit }, properties ?? undefined);
       if (!properties) primeEntities(loaders, page.items);
       return connectionOf(page.items, offset, page.totalCount);
     },
@@ -88,12 +98,23 @@ builder.queryFields((t) => ({
     description:
       'Every matching event in timeline order: by date, then by position in the source; undated events last.',
     args: { where: t.arg({ type: EventFilterInput, required: false, description: 'Only the events that match.' }) },
-    resolve: async (_root, args, { store, loaders }, info) => {
+    resolve: async (_root, args, context, info) => {
+      const { store, loaders } = context;
+      const filter = toEventFilter(args.where);
+      if (treeReader(context, info, ['EVENT'])) {
+        const { items } = await store.listEvents(filter, 'ASC', null, []);
+        return inOrderFound(items, await readFoundAgain(context, info, items));
+      }
       // a timeline is long: only what the query reads of each event, when that is all it reads
       const properties = plannedProperties(info, ['EVENT']);
-      const { items } = await store.listEvents(toEventFilter(args.where), 'ASC', null, properties ?? undefined);
+      const { items } = await store.listEvents(filter, 'ASC', null, properties ?? undefined);
       if (!properties) primeEntities(loaders, items);
       return items;
     },
   }),
 }));
+
+/** The entities read again, in the order found: one that went missing in between is left out. */
+function inOrderFound(found: readonly Entity[], read: Map<string, Entity>): Entity[] {
+  return found.flatMap((entity) => read.get(entity.key) ?? []);
+}

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { badUserInput, checkTextLength, intIn } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { plannedProperties } from '../prefetch/plan.js';
+import { readFoundAgain, treeReader } from '../prefetch/trees.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 
 const SEARCH_FIRST = { name: 'first', default: 10, min: 0, max: MAX_PAGE_SIZE };
@@ -37,13 +38,30 @@ builder.queryField('search', (t) =>
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (all when empty).' }),
       first: t.arg.int({ required: false, defaultValue: SEARCH_FIRST.default, description: 'At most 100.' }),
     },
-    resolve: async (_root, args, { store, loaders }, info) => {
+    resolve: async (_root, args, context, info) => {
+      const { store, loaders } = context;
       const text = normaliseForSearch(checkTextLength(args.text, 'text'));
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = intIn(SEARCH_FIRST, args.first);
-      const kinds = enumFilter(ENTITY_KINDS, args.kinds);
+      const kinds = enumFilter(ENTITY_KINDS, args.kinds) ?? null;
+      if (treeReader(context, info, ENTITY_KINDS, ['entity'])) {
+        // the hits, ranked and whole, then everything selected below them, per kind; a hit of a kind
+        // with nothing below it keeps its entity as read, whole, so the loaders may have it
+        const hits = await store.search(text, kinds, first);
+        const read = await readFoundAgain(
+          context,
+          info,
+          hits.map((hit) => hit.entity),
+          ['entity'],
+        );
+        primeEntities(
+          loaders,
+          hits.filter((hit) => !read.has(hit.entity.key)).map((hit) => hit.entity),
+        );
+        return hits.map((hit) => ({ ...hit, entity: read.get(hit.entity.key) ?? hit.entity }));
+      }
       const properties = plannedProperties(info, ENTITY_KINDS, ['entity']);
-      const hits = await store.search(text, kinds ?? null, first, properties ?? undefined);
+      const hits = await store.search(text, kinds, first, properties ?? undefined);
       if (!properties)
         primeEntities(
           loaders,
