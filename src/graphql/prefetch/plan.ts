@@ -48,6 +48,8 @@ const ENTITY_FIELD_PROPERTIES: Record<string, readonly TreeEntityProperty[]> = {
   locationType: ['locationType'],
   eventType: ['eventType'],
   date: ['date'],
+  // read by its resolver through the loaders, by the entity's key alone: it may meet a partial entity
+  claimsBySource: [],
 };
 
 /** What the fields of a relationship item that do not lead to an end read beyond its key, type and ends. */
