@@ -41,6 +41,12 @@ export function operations(subjects: Subjects): Operation[] {
       variables: { id: id(typename, key) },
     },
     {
+      // the events' own page of a front end: what is below them is read after they are found
+      name: 'events page (place, people)',
+      query: `{ events(first: 50) { totalCount edges { node { name eventType date { text } location { name }
+        participants { role participant { name } } } } } }`,
+    },
+    {
       name: 'timeline (one year)',
       query: `query Timeline($year: String!) { timeline(where: { from: $year, to: $year }) { name eventType date { text } } }`,
       variables: { year: subjects.year },
