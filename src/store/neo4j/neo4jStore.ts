@@ -51,6 +51,8 @@ const SURVIVORS = readCypher('survivors-of');
 const CHANGE_PAGE = readCypher('change-page');
 /** What list-entities and list-events answer without filters, reading only the page (and the count store). */
 const ENTITY_PAGE = readCypher('list-entities-page');
+/** What list-entities answers when a name filter is set, finding the names through the text index. */
+const ENTITIES_NAMED = readCypher('list-entities-named');
 /** How long a mostConnected ranking is kept (see Neo4jStore.rankings), and how much of it is read: the API's largest `first`. */
 const RANKING_TTL_MS = 30_000;
 const RANKING_KEPT = 100;
@@ -80,6 +82,7 @@ function checkReadQueries(): void {
   const expected: [string, RegExp[]][] = [
     [QUERIES.listEntities, [asked]],
     [ENTITY_PAGE, [asked]],
+    [ENTITIES_NAMED, [asked]],
     [QUERIES.listEvents, [asked]],
     [EVENT_PAGE, [asked]],
     [QUERIES.search, [asked]],
@@ -174,9 +177,8 @@ export class Neo4jStore implements GraphStore {
     };
     const offset = neo4j.int(page.offset);
     const limit = neo4j.int(page.limit);
-    const rows = keepsEveryEntity(filter)
-      ? await this.read(ENTITY_PAGE, { kind, offset, limit, properties })
-      : await this.read(QUERIES.listEntities, { kind, ...filters, offset, limit, properties });
+    const query = keepsEveryEntity(filter) ? ENTITY_PAGE : filters.nameContains ? ENTITIES_NAMED : QUERIES.listEntities;
+    const rows = await this.read(query, { kind, ...filters, offset, limit, properties });
     return Neo4jStore.pageOf(rows, properties);
   }
 
