@@ -17,9 +17,14 @@ import { clientError } from '../graphql/errors.js';
 /** One non-negative integer; anything else (a list, a sign, a blank) is refused, as Yoga does. */
 const CONTENT_LENGTH = /^\d+$/;
 
+/**
+ * The refusal closes the connection: kept alive, Node would read the rest of the declared body (a
+ * terabyte, if the header says so) to find where the next request starts.
+ */
 function bodyTooLarge(max: number) {
   const message = `query is too complex: the request body exceeds the limit of ${max} bytes`;
-  return clientError('QUERY_TOO_COMPLEX', message, { limit: 'bodySize', max, http: { status: 413 } });
+  const http = { status: 413, headers: { connection: 'close' } };
+  return clientError('QUERY_TOO_COMPLEX', message, { limit: 'bodySize', max, http });
 }
 
 /** Whether node:http parsed this request, so that its body is exactly its Content-Length. */
