@@ -190,7 +190,8 @@ export class Neo4jStore implements GraphStore {
   ): Promise<EntityPage> {
     const properties = entityProperties(asked);
     const filters = {
-      eventTypes: nullIfEmpty(filter.eventTypes),
+      // an empty list admits no type, as on the embedded store: only null (no filter) admits all
+      eventTypes: filter.eventTypes ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
       involving: filter.involving ?? null,
