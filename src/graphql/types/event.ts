@@ -4,7 +4,7 @@ import { parsePartialDate } from '../../domain/partialDate.js';
 import { builder } from '../builder.js';
 import { primeEntities } from '../loaders.js';
 import { plannedProperties } from '../prefetch/plan.js';
-import { readFoundAgain, treeReader } from '../prefetch/trees.js';
+import { foundAgainReader } from '../prefetch/trees.js';
 import { connectionOf, pageOf } from '../pagination.js';
 import { via } from '../related.js';
 import { MODALITY_ARG, ModalityEnum } from './claims.js';
@@ -81,11 +81,11 @@ builder.queryFields((t) => ({
       const { offset, limit } = pageOf(args);
       const filter = toEventFilter(args.where);
       const order = args.order ?? 'ASC';
-      if (treeReader(context, info, ['EVENT'], ['edges', 'node'])) {
+      const readAgain = foundAgainReader(context, info, ['EVENT'], ['edges', 'node']);
+      if (readAgain) {
         // the page's keys in timeline order, then everything the query selects below them at once
         const page = await store.listEvents(filter, order, { offset, limit }, []);
-        const read = await readFoundAgain(context, info, page.items, ['edges', 'node']);
-        return connectionOf(inOrderFound(page.items, read), offset, page.totalCount);
+        return connectionOf(inOrderFound(page.items, await readAgain(page.items)), offset, page.totalCount);
       }
       const properties = plannedProperties(info, ['EVENT'], ['edges', 'node']);
       const page = await store.listEvents(filter, order, { offset, limit }, properties ?? undefined);
@@ -101,9 +101,10 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context, info) => {
       const { store, loaders } = context;
       const filter = toEventFilter(args.where);
-      if (treeReader(context, info, ['EVENT'])) {
+      const readAgain = foundAgainReader(context, info, ['EVENT']);
+      if (readAgain) {
         const { items } = await store.listEvents(filter, 'ASC', null, []);
-        return inOrderFound(items, await readFoundAgain(context, info, items));
+        return inOrderFound(items, await readAgain(items));
       }
       // a timeline is long: only what the query reads of each event, when that is all it reads
       const properties = plannedProperties(info, ['EVENT']);

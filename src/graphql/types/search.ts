@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { badUserInput, checkTextLength, intIn } from '../errors.js';
 import { primeEntities } from '../loaders.js';
 import { plannedProperties } from '../prefetch/plan.js';
-import { readFoundAgain, treeReader } from '../prefetch/trees.js';
+import { foundAgainReader } from '../prefetch/trees.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 
 const SEARCH_FIRST = { name: 'first', default: 10, min: 0, max: MAX_PAGE_SIZE };
@@ -44,16 +44,12 @@ builder.queryField('search', (t) =>
       if (!/[\p{L}\p{N}]/u.test(text)) throw badUserInput('text must contain a letter or a digit');
       const first = intIn(SEARCH_FIRST, args.first);
       const kinds = enumFilter(ENTITY_KINDS, args.kinds) ?? null;
-      if (treeReader(context, info, ENTITY_KINDS, ['entity'])) {
+      const readAgain = foundAgainReader(context, info, kinds ?? ENTITY_KINDS, ['entity']);
+      if (readAgain) {
         // the hits, ranked and whole, then everything selected below them, per kind; a hit of a kind
         // with nothing below it keeps its entity as read, whole, so the loaders may have it
         const hits = await store.search(text, kinds, first);
-        const read = await readFoundAgain(
-          context,
-          info,
-          hits.map((hit) => hit.entity),
-          ['entity'],
-        );
+        const read = await readAgain(hits.map((hit) => hit.entity));
         primeEntities(
           loaders,
           hits.filter((hit) => !read.has(hit.entity.key)).map((hit) => hit.entity),
