@@ -48,11 +48,19 @@ export function treeReader(
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
 ): ((roots: EntityTreeRoots) => Promise<ReadTrees>) | null {
-  const { store } = context;
-  const entityTrees = store.entityTrees?.bind(store);
+  const entityTrees = entityTreesOf(context);
   const planned = entityTrees ? planTrees(info, kinds, itemPath) : null;
   if (!entityTrees || !planned || !promise(context, 1)) return null;
-  return async (roots) => {
+  return readerOf(entityTrees, planned);
+}
+
+type EntityTrees = NonNullable<Context['store']['entityTrees']>;
+
+const entityTreesOf = ({ store }: Context): EntityTrees | null => store.entityTrees?.bind(store) ?? null;
+
+/** Reads the roots' trees as `planned` says, each entity with its answers attached. */
+function readerOf(entityTrees: EntityTrees, planned: PlannedTree) {
+  return async (roots: EntityTreeRoots): Promise<ReadTrees> => {
     const page = await entityTrees(roots, planned.plan);
     return { entities: page.trees.map((tree) => attachTree(tree, planned.binding)), totalCount: page.totalCount };
   };
@@ -77,30 +85,25 @@ export function foundAgainReader(
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
 ): ((found: readonly Entity[]) => Promise<Map<string, Entity>>) | null {
-  const { store } = context;
-  const entityTrees = store.entityTrees?.bind(store);
+  const entityTrees = entityTreesOf(context);
   if (!entityTrees) return null;
-  const plans = new Map<EntityKind, PlannedTree>();
+  const readers = new Map<EntityKind, ReturnType<typeof readerOf>>();
   for (const kind of kinds) {
     const planned = planTrees(info, [kind], itemPath);
-    if (planned) plans.set(kind, planned);
+    if (planned) readers.set(kind, readerOf(entityTrees, planned));
   }
-  if (plans.size === 0 || !promise(context, plans.size)) return null;
+  if (readers.size === 0 || !promise(context, readers.size)) return null;
   return async (found) => {
     const keysByKind = new Map<EntityKind, string[]>();
     for (const { kind, key } of found) {
-      if (!plans.has(kind)) continue;
+      if (!readers.has(kind)) continue;
       const keys = keysByKind.get(kind);
       if (keys) keys.push(key);
       else keysByKind.set(kind, [key]);
     }
-    const reads = [...keysByKind].map(async ([kind, keys]) => {
-      const planned = plans.get(kind)!;
-      const { trees } = await entityTrees({ keys }, planned.plan);
-      return trees.map((tree) => attachTree(tree, planned.binding));
-    });
+    const reads = [...keysByKind].map(([kind, keys]) => readers.get(kind)!({ keys }));
     const read = new Map<string, Entity>();
-    for (const entities of await Promise.all(reads)) for (const entity of entities) read.set(entity.key, entity);
+    for (const { entities } of await Promise.all(reads)) for (const entity of entities) read.set(entity.key, entity);
     return read;
   };
 }
