@@ -32,7 +32,11 @@ function parsedByNode(serverContext: unknown): boolean {
   return (serverContext as { req?: unknown } | undefined)?.req instanceof IncomingMessage;
 }
 
-/** `request` with a body that fails with bodyTooLarge as soon as more than `max` bytes have arrived. */
+/**
+ * `request` with a body that fails with bodyTooLarge as soon as more than `max` bytes have arrived,
+ * and whether it has: a parser may wrap the stream's error in its own (multipart's says "invalid
+ * multipart data" with a 400), so the refusal is made again after it.
+ */
 function counted(
   request: Request,
   max: number,
@@ -51,13 +55,11 @@ function counted(
       },
     }),
   );
-  return new fetchAPI.Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    signal: request.signal,
-    body: limited,
-    duplex: 'half',
-  } as RequestInit);
+  const init = { method: request.method, headers: request.headers, signal: request.signal, body: limited };
+  return {
+    request: new fetchAPI.Request(request.url, { ...init, duplex: 'half' } as RequestInit),
+    exceeded: () => read > max,
+  };
 }
 
 /** Registered after every plugin that sets a request parser, so that it wraps the one chosen. */
@@ -75,7 +77,14 @@ export function bodyLimit(max: number): Plugin {
       }
       if (!requestParser || request.body === null) return;
       if (length !== null && parsedByNode(serverContext)) return;
-      setRequestParser((req) => requestParser(counted(req, max, fetchAPI)));
+      setRequestParser(async (req) => {
+        const { request: limited, exceeded } = counted(req, max, fetchAPI);
+        try {
+          return await requestParser(limited);
+        } catch (error) {
+          throw exceeded() ? bodyTooLarge(max) : error;
+        }
+      });
     },
   };
 }
