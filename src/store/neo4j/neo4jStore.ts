@@ -223,7 +223,8 @@ export class Neo4jStore implements GraphStore {
     limit: number,
     asked?: EntityProperties,
   ): Promise<SearchHit[]> {
-    if (!text) return [];
+    // normalised names never hold "|" (search.cypher ranks by it), so such a text matches nothing
+    if (!text || text.includes('|')) return [];
     const properties = entityProperties(asked);
     const rows = await this.read(QUERIES.search, {
       text,
