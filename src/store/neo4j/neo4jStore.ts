@@ -57,6 +57,8 @@ const ENTITIES_NAMED = readCypher('list-entities-named');
 const RANKING_TTL_MS = 30_000;
 const RANKING_KEPT = 100;
 const EVENT_PAGE = readCypher('list-events-page');
+/** What list-events answers when only a period (and event types) filter it: the timeline. */
+const EVENTS_IN_PERIOD = readCypher('list-events-period');
 const MOST_CONNECTED = readCypher('most-connected');
 
 /**
@@ -85,6 +87,7 @@ function checkReadQueries(): void {
     [ENTITIES_NAMED, [asked]],
     [QUERIES.listEvents, [asked]],
     [EVENT_PAGE, [asked]],
+    [EVENTS_IN_PERIOD, [asked]],
     [QUERIES.search, [asked]],
     [MOST_CONNECTED, [entity]],
     [QUERIES.entitiesByKeys, [entity]],
@@ -207,7 +210,8 @@ export class Neo4jStore implements GraphStore {
       });
       return Neo4jStore.pageOf(rows, properties);
     }
-    const rows = await this.read(QUERIES.listEvents, {
+    const inPeriod = filters.involving === null && filters.production === null && (filters.from ?? filters.to) !== null;
+    const rows = await this.read(inPeriod ? EVENTS_IN_PERIOD : QUERIES.listEvents, {
       ...filters,
       descending,
       offset: neo4j.int(page?.offset ?? 0),
