@@ -41,6 +41,17 @@ export interface ConnectedEntity {
   degree: number;
 }
 
+/**
+ * What a neighbourhood read returns of its entities and relationships: the entity properties asked
+ * (key, kind and name always), and whether each relationship's role and evidence are read (its
+ * key, type and ends always are). Everything when absent.
+ */
+export interface NeighbourhoodSelection {
+  entity: EntityProperties;
+  role: boolean;
+  evidence: boolean;
+}
+
 /** A neighbourhood as read at once: the entities (the focus first, then by hop, then by key), the relationships among them by key. */
 export interface NeighbourhoodRead {
   entities: Entity[];
@@ -99,6 +110,7 @@ export interface GraphStore {
     depth: number,
     types: readonly RelationshipType[] | null,
     limit: number,
+    selection?: NeighbourhoodSelection,
   ): Promise<NeighbourhoodRead>;
   /** Every relationship of `types` (all when null) whose two ends are both among `keys`, by key. */
   relationshipsAmong(keys: readonly string[], types: readonly RelationshipType[] | null): Promise<Relationship[]>;

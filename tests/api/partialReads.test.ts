@@ -90,3 +90,81 @@ describe.skipIf(!neo4jStore.available)('lists read only the properties a query s
     await expect(neo4j.search('bal', null, 5, ['timelineKey' as never])).rejects.toThrow(TypeError);
   });
 });
+
+/** The store, recording the selection each one-query neighbourhood read is asked for (undefined: everything). */
+function recordingNeighbourhoods(store: GraphStore) {
+  const asked: unknown[] = [];
+  const recording = new Proxy(store, {
+    get(target, p, receiver) {
+      const value = Reflect.get(target, p, receiver);
+      if (p !== 'neighbourhoodOf' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        asked.push(args[4]);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: recording, asked };
+}
+
+const BALDWIN = Buffer.from('Person:alec-baldwin').toString('base64');
+const RUST = Buffer.from('Production:rust').toString('base64');
+
+// what a drawing front end asks, and shapes around it: ends with fragments, evidence, aliases of
+// fields below the edges, a type filter, a cut-short walk, and nodes that lead further (declined)
+const NEIGHBOURHOODS = [
+  `{ neighbourhood(id: "${BALDWIN}", depth: 2) { truncated nodes { id name kind } edges { id type from { id } to { id } } } }`,
+  `{ neighbourhood(id: "${RUST}", depth: 3, limit: 7) { truncated nodes { __typename key ... on Person { occupations } ... on Event { date { text } eventType } }
+     edges { key role evidence { quote modality assertedBy } start: from { name aliases } end: to { key summary } } } }`,
+  `fragment Drawn on Entity { name mentions { quote source { key } } }
+   { neighbourhood(id: "${BALDWIN}", depth: 2, types: [WORKED_ON, PARTICIPATED_IN]) { nodes { ...Drawn } edges { modalities sources { key } from { ...Drawn } } } }`,
+  `{ neighbourhood(id: "${RUST}", depth: 1) { nodes { name relationships(first: 2) { totalCount } } edges { to { name } } } }`,
+  `{ neighbourhood(id: "${RUST}", depth: 2) { a: nodes { name } b: nodes { aliases } edges { id } } }`,
+];
+
+describe.skipIf(!neo4jStore.available)('a neighbourhood read in one query reads only what the query selects', () => {
+  let neo4j: GraphStore;
+  let embedded: GraphStore;
+  beforeAll(async () => {
+    neo4j = await neo4jStore.open(rustCase());
+    embedded = await embeddedStore.open(rustCase());
+  });
+  afterAll(async () => {
+    await neo4j.close();
+    await embedded.close();
+  });
+
+  it('answers every selection as the embedded store does, reading whole entities hop by hop', async () => {
+    for (const query of NEIGHBOURHOODS) {
+      const [partly, whole] = [await apiFor(neo4j).query(query), await apiFor(embedded).query(query)];
+      expect(partly.errors, query).toBeUndefined();
+      expect(partly, query).toEqual(whole);
+    }
+  });
+
+  it('asks for the selected entity properties, role and evidence only, and for everything where a node leads further', async () => {
+    const { store, asked } = recordingNeighbourhoods(neo4j);
+    const api = apiFor(store);
+    for (const query of NEIGHBOURHOODS) expect((await api.query(query)).errors).toBeUndefined();
+    expect(asked).toEqual([
+      { entity: [], role: false, evidence: false },
+      { entity: ['occupations', 'date', 'eventType', 'aliases', 'summary'], role: true, evidence: true },
+      { entity: ['mentionSources', 'mentionStarts', 'mentionEnds'], role: false, evidence: true },
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('keeps whole entities whole where the same request reads them partly in a neighbourhood', async () => {
+    const query = `{ neighbourhood(id: "${RUST}", depth: 2) { nodes { name } edges { from { name } } }
+      baldwin: entity(kind: PERSON, key: "alec-baldwin") { summary aliases mentions { quote } }
+      rust: node(id: "${RUST}") { ... on Production { summary productionType } } }`;
+    const [partly, whole] = [await apiFor(neo4j).query(query), await apiFor(embedded).query(query)];
+    expect(partly.errors).toBeUndefined();
+    expect(partly).toEqual(whole);
+    const data = partly.data as { baldwin: { summary: string; aliases: string[] }; rust: { productionType: string } };
+    expect(data.baldwin.summary).toBeTruthy();
+    expect(data.baldwin.aliases.length).toBeGreaterThan(0);
+    expect(data.rust.productionType).toBeTruthy();
+  });
+});

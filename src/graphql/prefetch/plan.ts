@@ -53,7 +53,7 @@ const ENTITY_FIELD_PROPERTIES: Record<string, readonly TreeEntityProperty[]> = {
 };
 
 /** What the fields of a relationship item that do not lead to an end read beyond its key, type and ends. */
-const RELATIONSHIP_FIELD_READS: Record<string, 'role' | 'evidence' | null> = {
+export const RELATIONSHIP_FIELD_READS: Record<string, 'role' | 'evidence' | null> = {
   __typename: null,
   id: null,
   key: null,
@@ -116,12 +116,12 @@ function readsOf(plan: EntityTreePlan): number {
 }
 
 /** Declines the whole plan: a field the planner cannot answer for. */
-class Decline extends Error {}
+export class Decline extends Error {}
 
 const KIND_OF_TYPE = new Map(ENTITY_KINDS.map((kind) => [KIND_NAME[kind], kind]));
 
 /** The kinds an entity field's type admits: one for Person, every kind for Entity. */
-function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
+export function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
   const name = getNamedType(field.type).name;
   const kind = KIND_OF_TYPE.get(name);
   if (kind) return [kind];
@@ -131,7 +131,7 @@ function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
 
 type Fields = Map<string, FieldNode[]>;
 
-class Planner {
+export class Planner {
   constructor(private readonly info: GraphQLResolveInfo) {}
 
   private included(node: { directives?: readonly unknown[] }): boolean {

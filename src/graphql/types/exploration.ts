@@ -14,6 +14,7 @@ import type { Context } from '../context.js';
 import { clientError, intIn } from '../errors.js';
 import { entityOfId } from '../globalIds.js';
 import { existing, primeEntities } from '../loaders.js';
+import { type PlannedSubgraph, plannedSubgraph, withPlannedEnds } from '../prefetch/subgraph.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { EntityRef, RelationshipRef } from '../refs.js';
 import { RELATIONSHIP_TYPES } from '../../domain/kinds.js';
@@ -22,17 +23,24 @@ import { enumFilter } from '../../domain/filters.js';
 const entityById = (id: string, argument: string, { loaders }: Context) =>
   entityOfId(id, argument, (key) => loaders.entity.load(key));
 
-/** What neighbourhood and path read, through this request's store and entity loader. */
-const graphReader = ({ store, loaders }: Context): GraphReader => ({
+/**
+ * What neighbourhood and path read, through this request's store and entity loader. A store that
+ * walks a neighbourhood at once reads only what `planned` says the query selects, and the edges'
+ * ends come from those entities; with no plan it reads whole entities, and the loaders then answer
+ * the edges' ends without another read.
+ */
+const graphReader = ({ store, loaders }: Context, planned: PlannedSubgraph | null = null): GraphReader => ({
   neighbourKeys: (keys, types) => store.neighbourKeys(keys, types),
   relationshipsAmong: (keys, types) => store.relationshipsAmong(keys, types),
   entities: async (keys) => existing(await loaders.entity.loadMany(keys)),
-  // whole entities: the loaders then answer the edges' ends without another read
   neighbourhoodOf: store.neighbourhoodOf
-    ? async (...args) => {
-        const read = await store.neighbourhoodOf!(...args);
-        primeEntities(loaders, read.entities);
-        return read;
+    ? async (focus, depth, types, limit) => {
+        const read = await store.neighbourhoodOf!(focus, depth, types, limit, planned?.selection);
+        if (!planned) {
+          primeEntities(loaders, read.entities);
+          return read;
+        }
+        return { ...read, relationships: withPlannedEnds(read.relationships, read.entities, planned) };
       }
     : undefined,
 });
@@ -94,12 +102,13 @@ builder.queryFields((t) => ({
         description: `At most this many entities, 1 to ${NEIGHBOURHOOD_LIMIT.max}; nearer ones first, then by key.`,
       }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const depth = intIn(NEIGHBOURHOOD_DEPTH, args.depth);
       const limit = intIn(NEIGHBOURHOOD_LIMIT, args.limit);
       const focus = await entityById(String(args.id), 'id', context);
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
-      return neighbourhood(focus, depth, enumFilter(RELATIONSHIP_TYPES, args.types), limit, graphReader(context));
+      const reader = graphReader(context, plannedSubgraph(info));
+      return neighbourhood(focus, depth, enumFilter(RELATIONSHIP_TYPES, args.types), limit, reader);
     },
   }),
   path: t.field({

@@ -7,7 +7,14 @@
  * Only the number of hops shapes the text, so Neo4j plans each depth once; everything a request
  * chooses (the focus, the types, the limit) is a parameter.
  */
-import { ENTITY_PROPERTIES, RELATIONSHIP_PROPERTIES } from './mapping.js';
+import { RELATIONSHIP_PROPERTIES } from './mapping.js';
+
+/**
+ * A relationship property read only when `$evidence` (or, for its role, `$role`) says so; the others
+ * are null, which the mapping reads as none. The key is always read.
+ */
+const relationshipProperty = (p: (typeof RELATIONSHIP_PROPERTIES)[number]) =>
+  p === 'key' ? 'r.key' : `CASE WHEN ${p === 'role' ? '$role' : '$evidence'} THEN r.${p} END`;
 
 /** A bound on the text's size, well above the depths the API allows (explore/neighbourhood.ts). */
 const MAX_HOPS = 10;
@@ -30,7 +37,11 @@ WITH chosen + candidates[0..room] AS chosen, candidates[0..room] AS frontier, tr
 
 const queries = new Map<number, string>();
 
-/** The query for `depth` hops: one row with `truncated`, `entities` (focus first, then by hop, then key) and `relationships`. */
+/**
+ * The query for `depth` hops: one row with `truncated`, `entities` (focus first, then by hop, then
+ * key; their `$properties`) and `relationships` (their role when `$role`, their evidence when
+ * `$evidence`).
+ */
 export function neighbourhoodQuery(depth: number): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_HOPS)
     throw new RangeError(`not a neighbourhood depth: ${depth}`);
@@ -44,9 +55,10 @@ CALL {
   UNWIND chosen AS a
   MATCH (a)-[r]->(b)
   WHERE b IN chosen AND type(r) IN $types
-  RETURN collect([${RELATIONSHIP_PROPERTIES.map((p) => `r.${p}`).join(', ')}, type(r), a.key, b.key]) AS relationships
+  RETURN collect([${RELATIONSHIP_PROPERTIES.map(relationshipProperty).join(', ')}, type(r), a.key, b.key]) AS relationships
 }
-RETURN truncated, [n IN chosen | [${ENTITY_PROPERTIES.map((p) => `n.${p}`).join(', ')}]] AS entities, relationships`;
+// $properties of each entity, as a list (entityProperties, mapping.ts): only what the query reads
+RETURN truncated, [n IN chosen | [p IN $properties | n[p]]] AS entities, relationships`;
     queries.set(depth, query);
   }
   return query;

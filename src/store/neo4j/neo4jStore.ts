@@ -20,6 +20,7 @@ import type {
   GraphStore,
   KindCounts,
   NeighbourhoodRead,
+  NeighbourhoodSelection,
   Page,
   RelatedEntity,
   WriteTransaction,
@@ -326,15 +327,20 @@ export class Neo4jStore implements GraphStore {
     depth: number,
     types: readonly RelationshipType[] | null,
     limit: number,
+    selection?: NeighbourhoodSelection,
   ): Promise<NeighbourhoodRead> {
+    const properties = entityProperties(selection?.entity);
     const [row] = await this.read(neighbourhoodQuery(depth), {
       focus: focusKey,
       types: nullIfEmpty(types) ?? RELATIONSHIP_TYPES,
       // Cypher slices lists by 32-bit index (an export asks for no limit at all)
       limit: neo4j.int(Math.min(limit, 2 ** 31 - 1)),
+      properties,
+      role: selection?.role ?? true,
+      evidence: selection?.evidence ?? true,
     });
     return {
-      entities: ((row?.entities as unknown[]) ?? []).map(entityFromList),
+      entities: ((row?.entities as unknown[]) ?? []).map((values) => toEntity(fromList(properties, values))),
       relationships: ((row?.relationships as unknown[]) ?? [])
         .map(relationshipFromList)
         .sort((a, b) => compareStrings(a.key, b.key)),
