@@ -10,7 +10,8 @@ WHERE n.dateEarliest >= CASE WHEN $from IS NULL THEN date('-999999999-01-01')
                              ELSE date.truncate('year', date($from)) END
   AND n.dateEarliest <= coalesce(date($to), date('+999999999-12-31'))
   AND n.dateLatest >= coalesce(date($from), date('-999999999-01-01'))
-  AND ($eventTypes IS NULL OR n.eventType IN $eventTypes)
+  // an event without a type answers "" for eventType (event.ts): the filter matches what the API shows
+  AND ($eventTypes IS NULL OR coalesce(n.eventType, '') IN $eventTypes)
 WITH n ORDER BY n.timelineKey, n.key
 WITH collect(n) AS ascending
 WITH CASE WHEN $descending THEN reverse(ascending) ELSE ascending END AS matching

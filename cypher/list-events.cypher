@@ -54,7 +54,8 @@ CALL {
   RETURN n
 }
 WITH start, n
-WHERE ($eventTypes IS NULL OR n.eventType IN $eventTypes)
+// an event without a type answers "" for eventType (event.ts): the filter matches what the API shows
+WHERE ($eventTypes IS NULL OR coalesce(n.eventType, '') IN $eventTypes)
   AND ($from IS NULL OR n.dateLatest >= date($from))
   AND ($to IS NULL OR n.dateEarliest <= date($to))
   // (the events found from the entity involved, or from the production, are known to match it)

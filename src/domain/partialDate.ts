@@ -21,9 +21,15 @@ export interface PartialDate {
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Four digits, as ISO days need them: "0999-01-01", which Neo4j's date() reads and sorts before "2000-01-01" as text. */
+const padYear = (year: number) => String(year).padStart(4, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** In the proleptic Gregorian calendar, as ISO dates and Neo4j count (Date.UTC reads years below 100 as 1900 onwards). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else or an impossible date. */
@@ -38,8 +44,8 @@ export function parsePartialDate(text: string): PartialDate | null {
       day: null,
       precision: 'YEAR',
       text,
-      earliest: `${year}-01-01`,
-      latest: `${year}-12-31`,
+      earliest: `${padYear(year)}-01-01`,
+      latest: `${padYear(year)}-12-31`,
     };
   }
   const month = Number(match[2]);
@@ -52,8 +58,8 @@ export function parsePartialDate(text: string): PartialDate | null {
       day: null,
       precision: 'MONTH',
       text,
-      earliest: `${year}-${pad(month)}-01`,
-      latest: `${year}-${pad(month)}-${pad(lastDay)}`,
+      earliest: `${padYear(year)}-${pad(month)}-01`,
+      latest: `${padYear(year)}-${pad(month)}-${pad(lastDay)}`,
     };
   }
   const day = Number(match[3]);

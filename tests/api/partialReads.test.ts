@@ -159,10 +159,11 @@ describe.skipIf(!neo4jStore.available)('a neighbourhood read in one query reads 
     const query = `{ neighbourhood(id: "${RUST}", depth: 2) { nodes { name } edges { from { name } } }
       baldwin: entity(kind: PERSON, key: "alec-baldwin") { summary aliases mentions { quote } }
       rust: node(id: "${RUST}") { ... on Production { summary productionType } } }`;
-    const [partly, whole] = [await apiFor(neo4j).query(query), await apiFor(embedded).query(query)];
+    type Read = { baldwin: { summary: string; aliases: string[] }; rust: { productionType: string } };
+    const [partly, whole] = [await apiFor(neo4j).query<Read>(query), await apiFor(embedded).query<Read>(query)];
     expect(partly.errors).toBeUndefined();
     expect(partly).toEqual(whole);
-    const data = partly.data as { baldwin: { summary: string; aliases: string[] }; rust: { productionType: string } };
+    const data = partly.data!;
     expect(data.baldwin.summary).toBeTruthy();
     expect(data.baldwin.aliases.length).toBeGreaterThan(0);
     expect(data.rust.productionType).toBeTruthy();
