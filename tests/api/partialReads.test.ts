@@ -4,13 +4,10 @@
  * not change: the same as the embedded store's, which always reads whole entities, even where one
  * request reads the same entities partly in one field and whole in another.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
-import { rustCase, STORES } from '../support/stores.js';
-
-const neo4jStore = STORES.find((s) => s.name === 'neo4j')!;
-const embeddedStore = STORES.find((s) => s.name === 'embedded')!;
+import { bothStoresHolding, neo4jAvailable } from '../support/stores.js';
 
 /** The store, recording the `properties` each list read is asked for (undefined: every property). */
 function recordingProperties(store: GraphStore) {
@@ -42,21 +39,15 @@ const MIXED = `{
   incident: node(id: "RXZlbnQ6cnVzdC1zZXQtaW5jaWRlbnQ=") { ... on Event { summary mentions { quote } } }
 }`;
 
-describe.skipIf(!neo4jStore.available)('lists read only the properties a query selects', () => {
-  let neo4j: GraphStore;
-  let embedded: GraphStore;
-  beforeAll(async () => {
-    neo4j = await neo4jStore.open(rustCase());
-    embedded = await embeddedStore.open(rustCase());
-  });
-  afterAll(async () => {
-    await neo4j.close();
-    await embedded.close();
-  });
+describe.runIf(neo4jAvailable)('lists read only the properties a query selects', () => {
+  const stores = bothStoresHolding();
 
   it('answers as reading whole entities does, where one request reads the same entities partly and whole', async () => {
     type Mixed = { whole: { summary: string | null }[]; baldwin: { summary: string } };
-    const [partly, whole] = [await apiFor(neo4j).query<Mixed>(MIXED), await apiFor(embedded).query<Mixed>(MIXED)];
+    const [partly, whole] = [
+      await apiFor(stores.neo4j).query<Mixed>(MIXED),
+      await apiFor(stores.embedded).query<Mixed>(MIXED),
+    ];
     expect(partly.errors).toBeUndefined();
     expect(partly).toEqual(whole);
     const data = partly.data!;
@@ -66,7 +57,7 @@ describe.skipIf(!neo4jStore.available)('lists read only the properties a query s
   });
 
   it('asks the store for the selected properties only, and for every one where relationships are selected too', async () => {
-    const { store, asked } = recordingProperties(neo4j);
+    const { store, asked } = recordingProperties(stores.neo4j);
     const api = apiFor(store);
     const names = await api.query(`{ timeline { name date { text } } search(text: "bal") { entity { name } }
       people(first: 2) { edges { node { key } } } }`);
@@ -86,8 +77,8 @@ describe.skipIf(!neo4jStore.available)('lists read only the properties a query s
   });
 
   it('refuses a property list that names anything but an entity property', async () => {
-    await expect(neo4j.listEvents({}, 'ASC', null, ['searchText' as never])).rejects.toThrow(TypeError);
-    await expect(neo4j.search('bal', null, 5, ['timelineKey' as never])).rejects.toThrow(TypeError);
+    await expect(stores.neo4j.listEvents({}, 'ASC', null, ['searchText' as never])).rejects.toThrow(TypeError);
+    await expect(stores.neo4j.search('bal', null, 5, ['timelineKey' as never])).rejects.toThrow(TypeError);
   });
 });
 
@@ -122,28 +113,19 @@ const NEIGHBOURHOODS = [
   `{ neighbourhood(id: "${RUST}", depth: 2) { a: nodes { name } b: nodes { aliases } edges { id } } }`,
 ];
 
-describe.skipIf(!neo4jStore.available)('a neighbourhood read in one query reads only what the query selects', () => {
-  let neo4j: GraphStore;
-  let embedded: GraphStore;
-  beforeAll(async () => {
-    neo4j = await neo4jStore.open(rustCase());
-    embedded = await embeddedStore.open(rustCase());
-  });
-  afterAll(async () => {
-    await neo4j.close();
-    await embedded.close();
-  });
+describe.runIf(neo4jAvailable)('a neighbourhood read in one query reads only what the query selects', () => {
+  const stores = bothStoresHolding();
 
   it('answers every selection as the embedded store does, reading whole entities hop by hop', async () => {
     for (const query of NEIGHBOURHOODS) {
-      const [partly, whole] = [await apiFor(neo4j).query(query), await apiFor(embedded).query(query)];
+      const [partly, whole] = [await apiFor(stores.neo4j).query(query), await apiFor(stores.embedded).query(query)];
       expect(partly.errors, query).toBeUndefined();
       expect(partly, query).toEqual(whole);
     }
   });
 
   it('asks for the selected entity properties, role and evidence only, and for everything where a node leads further', async () => {
-    const { store, asked } = recordingNeighbourhoods(neo4j);
+    const { store, asked } = recordingNeighbourhoods(stores.neo4j);
     const api = apiFor(store);
     for (const query of NEIGHBOURHOODS) expect((await api.query(query)).errors).toBeUndefined();
     expect(asked).toEqual([
@@ -160,7 +142,10 @@ describe.skipIf(!neo4jStore.available)('a neighbourhood read in one query reads 
       baldwin: entity(kind: PERSON, key: "alec-baldwin") { summary aliases mentions { quote } }
       rust: node(id: "${RUST}") { ... on Production { summary productionType } } }`;
     type Read = { baldwin: { summary: string; aliases: string[] }; rust: { productionType: string } };
-    const [partly, whole] = [await apiFor(neo4j).query<Read>(query), await apiFor(embedded).query<Read>(query)];
+    const [partly, whole] = [
+      await apiFor(stores.neo4j).query<Read>(query),
+      await apiFor(stores.embedded).query<Read>(query),
+    ];
     expect(partly.errors).toBeUndefined();
     expect(partly).toEqual(whole);
     const data = partly.data!;

@@ -15,13 +15,10 @@
  *   reads are really taken for the shapes that should be planned.
  * Odd stored values (names beyond U+FFFF, untyped events, years before 1000): oddValuesAlike.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseGraph, Entity } from '../../src/domain/model.js';
-import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor, WHOLE_GRAPH_QUERIES } from '../support/api.js';
-import { rustCase, STORES } from '../support/stores.js';
-
-const [EMBEDDED, NEO4J] = STORES as [(typeof STORES)[0], (typeof STORES)[1]];
+import { bothStoresHolding, neo4jAvailable, rustCase } from '../support/stores.js';
 
 /** [key, name, aliases]: names that normalise oddly. */
 const PEOPLE: [string, string, string[]][] = [
@@ -194,19 +191,11 @@ const PERIODS: Record<string, string>[] = [
   { from: '2020-02-29' },
 ];
 
-describe.runIf(NEO4J.available)('review Nov 25: both stores answer alike', () => {
-  let embedded: GraphStore;
-  let neo4j: GraphStore;
+describe.runIf(neo4jAvailable)('search, periods and neighbourhoods on odd inputs, alike on both stores', () => {
+  const stores = bothStoresHolding(reviewGraph);
   let apis: { neo4j: ReturnType<typeof apiFor>; embedded: ReturnType<typeof apiFor> };
-  beforeAll(async () => {
-    const graph = reviewGraph();
-    embedded = await EMBEDDED.open(graph);
-    neo4j = await NEO4J.open(graph);
-    apis = { neo4j: apiFor(neo4j, WHOLE_GRAPH_QUERIES), embedded: apiFor(embedded, WHOLE_GRAPH_QUERIES) };
-  }, 60_000);
-  afterAll(async () => {
-    await embedded?.close();
-    await neo4j?.close();
+  beforeAll(() => {
+    apis = { neo4j: apiFor(stores.neo4j, WHOLE_GRAPH_QUERIES), embedded: apiFor(stores.embedded, WHOLE_GRAPH_QUERIES) };
   });
 
   /** The queries whose answers (data and errors) differ between the stores. */
@@ -238,9 +227,9 @@ describe.runIf(NEO4J.available)('review Nov 25: both stores answer alike', () =>
     queries.push([`{ search(text: "a", first: 1) { score entity { key } } }`, {}]);
     expect(await differing(queries)).toEqual([]);
     // the store itself refuses a text with its separator, and ranks one exact alias that is also the name as the name
-    expect(await neo4j.search('pipe|name', null, 10)).toEqual([]);
-    expect((await neo4j.search('zed', null, 10)).map((hit) => `${hit.entity.key}:${hit.tier}`)).toEqual(
-      (await embedded.search('zed', null, 10)).map((hit) => `${hit.entity.key}:${hit.tier}`),
+    expect(await stores.neo4j.search('pipe|name', null, 10)).toEqual([]);
+    expect((await stores.neo4j.search('zed', null, 10)).map((hit) => `${hit.entity.key}:${hit.tier}`)).toEqual(
+      (await stores.embedded.search('zed', null, 10)).map((hit) => `${hit.entity.key}:${hit.tier}`),
     );
   });
 
@@ -278,7 +267,7 @@ describe.runIf(NEO4J.available)('review Nov 25: both stores answer alike', () =>
 
   it('reads neighbourhoods partly where the planner plans them', async () => {
     const asked: unknown[] = [];
-    const recording = new Proxy(neo4j, {
+    const recording = new Proxy(stores.neo4j, {
       get(target, p, receiver) {
         const value = Reflect.get(target, p, receiver) as unknown;
         if (p !== 'neighbourhoodOf' || typeof value !== 'function') return value;

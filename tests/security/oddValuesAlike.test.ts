@@ -9,13 +9,10 @@
  *    them (it answered INTERNAL_SERVER_ERROR) and the embedded store compares them as text in
  *    date order (an event of 0999 "reached" 2000).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseGraph, Entity } from '../../src/domain/model.js';
-import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
-import { rustCase, STORES } from '../support/stores.js';
-
-const [EMBEDDED, NEO4J] = STORES as [(typeof STORES)[0], (typeof STORES)[1]];
+import { bothStoresHolding, neo4jAvailable, rustCase } from '../support/stores.js';
 
 function findingsGraph(): CaseGraph {
   const graph = rustCase();
@@ -33,22 +30,12 @@ function findingsGraph(): CaseGraph {
   return { ...graph, entities: [...graph.entities, ...people, ...events] };
 }
 
-describe.runIf(NEO4J.available)('odd stored values, alike on both stores', () => {
-  let embedded: GraphStore;
-  let neo4j: GraphStore;
-  beforeAll(async () => {
-    const graph = findingsGraph();
-    embedded = await EMBEDDED.open(graph);
-    neo4j = await NEO4J.open(graph);
-  }, 60_000);
-  afterAll(async () => {
-    await embedded?.close();
-    await neo4j?.close();
-  });
+describe.runIf(neo4jAvailable)('odd stored values, alike on both stores', () => {
+  const stores = bothStoresHolding(findingsGraph);
 
   const both = async (query: string, variables?: Record<string, unknown>) => ({
-    neo4j: await apiFor(neo4j).query(query, variables),
-    embedded: await apiFor(embedded).query(query, variables),
+    neo4j: await apiFor(stores.neo4j).query(query, variables),
+    embedded: await apiFor(stores.embedded).query(query, variables),
   });
 
   it('orders names alike in search: 𝒜lpha (U+1D49C) and Ａlpha (U+FF21), both exact matches of "alpha"', async () => {

@@ -5,13 +5,12 @@
  * and without types, in both orders, whole and a page at a time, and held to the embedded store's
  * answer. The general query (an entity involved as well) is compared on the same periods.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../scripts/bench/synthetic.js';
 import type { EventFilter, OrderDirection } from '../../src/domain/filters.js';
 import type { GraphStore, Page } from '../../src/store/graphStore.js';
-import { STORES } from '../support/stores.js';
+import { bothStoresHolding, neo4jAvailable } from '../support/stores.js';
 
-const [EMBEDDED, NEO4J] = STORES as [(typeof STORES)[0], (typeof STORES)[1]];
 const graph = syntheticCase(400);
 
 /** Days where partial dates begin or end, and days inside them, over the synthetic years 2000 to 2024. */
@@ -29,17 +28,8 @@ function periods(): [string | null, string | null][] {
   return pairs;
 }
 
-describe.runIf(NEO4J.available)('events of a period, on both stores', () => {
-  let embedded: GraphStore;
-  let neo4j: GraphStore;
-  beforeAll(async () => {
-    embedded = await EMBEDDED.open(graph);
-    neo4j = await NEO4J.open(graph);
-  });
-  afterAll(async () => {
-    await embedded?.close();
-    await neo4j?.close();
-  });
+describe.runIf(neo4jAvailable)('events of a period, on both stores', () => {
+  const stores = bothStoresHolding(() => graph);
 
   const answer = async (store: GraphStore, filter: EventFilter, order: OrderDirection, page: Page | null) => {
     const { items, totalCount } = await store.listEvents(filter, order, page);
@@ -53,8 +43,8 @@ describe.runIf(NEO4J.available)('events of a period, on both stores', () => {
     let matched = 0;
     const compare = async (filter: EventFilter, order: OrderDirection, page: Page | null) => {
       const [expected, actual] = [
-        await answer(embedded, filter, order, page),
-        await answer(neo4j, filter, order, page),
+        await answer(stores.embedded, filter, order, page),
+        await answer(stores.neo4j, filter, order, page),
       ];
       if (!expected.startsWith('0:')) matched += 1;
       if (actual !== expected)

@@ -5,13 +5,11 @@
  * is searched by itself, by each of its prefixes, words and short substrings, and both answers must
  * agree hit for hit, tier and order included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseGraph, Entity } from '../../src/domain/model.js';
 import { MATCH_TIERS, normaliseForSearch } from '../../src/domain/search.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
-import { rustCase, STORES } from '../support/stores.js';
-
-const [EMBEDDED, NEO4J] = STORES as [(typeof STORES)[0], (typeof STORES)[1]];
+import { bothStoresHolding, neo4jAvailable, rustCase } from '../support/stores.js';
 
 /** People named to meet each other's texts in every tier: [key, name, aliases]. */
 const NAMES: [string, string, string[]][] = [
@@ -47,18 +45,9 @@ function textsToSearch(graph: CaseGraph): string[] {
   return [...texts].map((text) => text.trim()).filter((text, i, all) => text && all.indexOf(text) === i);
 }
 
-describe.runIf(NEO4J.available)('search on both stores, for every prefix, word and substring of every name', () => {
+describe.runIf(neo4jAvailable)('search on both stores, for every prefix, word and substring of every name', () => {
   const graph = withPeople(rustCase());
-  let embedded: GraphStore;
-  let neo4j: GraphStore;
-  beforeAll(async () => {
-    embedded = await EMBEDDED.open(graph);
-    neo4j = await NEO4J.open(graph);
-  });
-  afterAll(async () => {
-    await embedded?.close();
-    await neo4j?.close();
-  });
+  const stores = bothStoresHolding(() => graph);
 
   it('gives the same hits, tiers and order on both', async () => {
     const tiersSeen = new Set<string>();
@@ -67,7 +56,7 @@ describe.runIf(NEO4J.available)('search on both stores, for every prefix, word a
     for (const text of texts) {
       const answer = async (store: GraphStore) =>
         (await store.search(text, null, 100)).map((hit) => `${hit.entity.key}:${hit.tier}`);
-      const [expected, actual] = [await answer(embedded), await answer(neo4j)];
+      const [expected, actual] = [await answer(stores.embedded), await answer(stores.neo4j)];
       for (const hit of expected) tiersSeen.add(hit.split(':')[1]!);
       if (JSON.stringify(actual) !== JSON.stringify(expected))
         differences.push(`${JSON.stringify(text)}: embedded ${expected.join(' ')}; neo4j ${actual.join(' ')}`);
@@ -79,7 +68,7 @@ describe.runIf(NEO4J.available)('search on both stores, for every prefix, word a
   }, 120_000);
 
   it('finds nothing for a text holding "|", the separator of the joined names', async () => {
-    expect(await neo4j.search('maria|ana', null, 10)).toEqual([]);
-    expect(await embedded.search('maria|ana', null, 10)).toEqual([]);
+    expect(await stores.neo4j.search('maria|ana', null, 10)).toEqual([]);
+    expect(await stores.embedded.search('maria|ana', null, 10)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** The stores under test: the embedded store always, Neo4j whenever the global setup has one. */
 import neo4j from 'neo4j-driver';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadCases } from '../../src/domain/loadCases.js';
 import type { CaseGraph } from '../../src/domain/model.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
@@ -11,6 +11,8 @@ import { seedNeo4j } from '../../src/store/neo4j/seed.js';
 
 export const DATABASE = 'neo4j';
 export const neo4jUri = inject('neo4jUri');
+/** Whether the global setup has a Neo4j for this run (tests of it are skipped otherwise). */
+export const neo4jAvailable = neo4jUri !== null;
 
 export interface StoreUnderTest {
   name: 'embedded' | 'neo4j';
@@ -39,3 +41,27 @@ export const STORES: StoreUnderTest[] = [
     },
   },
 ];
+
+/** Both stores, each holding the same graph, as opened for the tests of one describe. */
+export interface BothStores {
+  embedded: GraphStore;
+  neo4j: GraphStore;
+}
+
+/**
+ * Both stores holding `graph` (the case files by default) for the tests of the describe this is
+ * called in: opened before them, closed after. Only where Neo4j is available.
+ */
+export function bothStoresHolding(graph: () => CaseGraph = rustCase): BothStores {
+  const stores = {} as BothStores;
+  beforeAll(async () => {
+    const held = graph();
+    stores.embedded = await STORES[0]!.open(held);
+    stores.neo4j = await STORES[1]!.open(held);
+  }, 60_000);
+  afterAll(async () => {
+    await stores.embedded?.close();
+    await stores.neo4j?.close();
+  });
+  return stores;
+}
