@@ -4,7 +4,8 @@
  * and writes it, as JSON and as Markdown with the machine it ran on, under bench/results/.
  *
  * Settings: BENCH_SECONDS (5 per operation), BENCH_WARMUP (2 s of the same requests before each,
- * not measured), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000; "none" to skip), NEO4J_URI
+ * not measured), BENCH_PREWARM (10 s of each operation in turn before the first is measured, on
+ * each server and data set), BENCH_CONNECTIONS (10), BENCH_SCALE (1000,10000,100000; "none" to skip), NEO4J_URI
  * (otherwise the local Neo4j is started here).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,6 +27,13 @@ import { benchScale, numberSetting, SERVER_NODE_FLAGS } from './settings.js';
 const SECONDS = numberSetting('BENCH_SECONDS', 5);
 const CONNECTIONS = numberSetting('BENCH_CONNECTIONS', 10);
 const WARMUP = numberSetting('BENCH_WARMUP', 2);
+/**
+ * Seconds of every operation in turn, on each server and data set, before the first is measured:
+ * a freshly started Neo4j keeps compiling for about a minute under load (the Rust case's entity
+ * page went from 142 to 850 req/s over its first 40 s), so without this pass the first rows
+ * measured the JIT.
+ */
+const PREWARM = numberSetting('BENCH_PREWARM', 10);
 const SCALE = benchScale('1000,10000,100000');
 
 interface Row {
@@ -86,18 +94,23 @@ async function storeRoundTrips(url: string): Promise<number> {
   return [...text.matchAll(/^store_round_trips_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
+/** The operation's requests for `seconds`, not measured. */
+async function warmUp(url: string, operation: Operation, seconds: number): Promise<void> {
+  if (seconds <= 0) return;
+  const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+  await autocannon({
+    url: `${url}/graphql`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body }],
+  });
+}
+
 async function measure(url: string, operation: Operation): Promise<Omit<Row, 'dataset' | 'store' | 'costVsBaseline'>> {
   let mismatches = 0;
   const body = JSON.stringify({ query: operation.query, variables: operation.variables });
   // not measured: the first requests of a fresh server and database plan their queries and warm the JIT
-  if (WARMUP > 0) {
-    await autocannon({
-      url: `${url}/graphql`,
-      connections: CONNECTIONS,
-      duration: WARMUP,
-      requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body }],
-    });
-  }
+  await warmUp(url, operation, WARMUP);
   const before = await storeRoundTrips(url);
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -129,6 +142,7 @@ async function measure(url: string, operation: Operation): Promise<Omit<Row, 'da
 
 async function benchServer(dataset: string, store: string, url: string, subjects: Subjects): Promise<Row[]> {
   const rows: Row[] = [];
+  for (const operation of operations(subjects)) await warmUp(url, operation, PREWARM);
   for (const operation of operations(subjects)) {
     const row = await measure(url, operation);
     const baseline = rows[0]?.requestsPerSecond ?? row.requestsPerSecond;
