@@ -53,7 +53,7 @@ const ENTITY_FIELD_PROPERTIES: Record<string, readonly TreeEntityProperty[]> = {
 };
 
 /** What the fields of a relationship item that do not lead to an end read beyond its key, type and ends. */
-export const RELATIONSHIP_FIELD_READS: Record<string, 'role' | 'evidence' | null> = {
+const RELATIONSHIP_FIELD_READS: Record<string, 'role' | 'evidence' | null> = {
   __typename: null,
   id: null,
   key: null,
@@ -121,7 +121,7 @@ export class Decline extends Error {}
 const KIND_OF_TYPE = new Map(ENTITY_KINDS.map((kind) => [KIND_NAME[kind], kind]));
 
 /** The kinds an entity field's type admits: one for Person, every kind for Entity. */
-export function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
+function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
   const name = getNamedType(field.type).name;
   const kind = KIND_OF_TYPE.get(name);
   if (kind) return [kind];
@@ -130,6 +130,13 @@ export function kindsOf(field: GraphQLField<unknown, unknown>): EntityKind[] {
 }
 
 type Fields = Map<string, FieldNode[]>;
+
+/** What a relationship's selection reads (Planner.relationshipFields). */
+export interface RelationshipFields {
+  role: boolean;
+  evidence: boolean;
+  ends: { responseKey: string; end: 'from' | 'to'; kinds: EntityKind[]; nodes: FieldNode[] }[];
+}
 
 export class Planner {
   constructor(private readonly info: GraphQLResolveInfo) {}
@@ -225,6 +232,30 @@ export class Planner {
     if (keys.length === 0) return null;
     if (keys.length > 1) throw new Decline(`${name} is selected under ${keys.length} names`);
     return keys[0]![1];
+  }
+
+  /**
+   * What a relationship's selection (`nodes` on `type`) reads: its role, its evidence, and the
+   * fields that lead to an end, with the kinds the end may be. Any other field declines.
+   */
+  relationshipFields(type: GraphQLObjectType, nodes: FieldNode[]): RelationshipFields {
+    const fields: RelationshipFields = { role: false, evidence: false, ends: [] };
+    for (const [responseKey, fieldNodes] of this.collect(
+      type,
+      nodes.map((n) => n.selectionSet),
+    )) {
+      const name = fieldNodes[0]!.name.value;
+      const reads = Object.hasOwn(RELATIONSHIP_FIELD_READS, name) ? RELATIONSHIP_FIELD_READS[name] : undefined;
+      if (reads !== undefined) {
+        if (reads) fields[reads] = true;
+        continue;
+      }
+      const endField = type.getFields()[name];
+      const end = endField?.extensions?.[RELATIONSHIP_END] as 'from' | 'to' | undefined;
+      if (!endField || !end) throw new Decline(`${type.name}.${name} is read by its resolver`);
+      fields.ends.push({ responseKey, end, kinds: kindsOf(endField), nodes: fieldNodes });
+    }
+    return fields;
   }
 
   entity(
@@ -330,20 +361,11 @@ export class Planner {
       binding.items = far.binding;
       return [plan, binding];
     }
-    for (const [key, fieldNodes] of this.collect(
-      itemType,
-      itemNodes.map((n) => n.selectionSet),
-    )) {
-      const name = fieldNodes[0]!.name.value;
-      const reads = Object.hasOwn(RELATIONSHIP_FIELD_READS, name) ? RELATIONSHIP_FIELD_READS[name] : undefined;
-      if (reads !== undefined) {
-        if (reads) plan[reads] = true;
-        continue;
-      }
-      const endField = itemType.getFields()[name];
-      const end = endField?.extensions?.[RELATIONSHIP_END] as 'from' | 'to' | undefined;
-      if (!endField || !end) throw new Decline(`${itemType.name}.${name} is read by its resolver`);
-      const tree = this.entity(fieldNodes, kindsOf(endField), level + 1);
+    const fields = this.relationshipFields(itemType, itemNodes);
+    plan.role = fields.role;
+    plan.evidence ||= fields.evidence;
+    for (const { responseKey: key, end, kinds, nodes: fieldNodes } of fields.ends) {
+      const tree = this.entity(fieldNodes, kinds, level + 1);
       const text = JSON.stringify(tree.plan);
       // an end the field's direction puts on the other side (a credit's person, read from the
       // production) is always the other node, a self-loop's included: read there, never as the entity

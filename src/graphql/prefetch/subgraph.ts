@@ -9,13 +9,13 @@
  * walk then reads whole entities, as before. The entities are then partial, so they never go to the
  * loaders; the edges' ends are answered from them instead, by response key (prefetched.ts).
  */
-import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import { ENTITY_KINDS } from '../../domain/kinds.js';
 import type { Entity, Relationship } from '../../domain/model.js';
 import type { TreeEntityProperty } from '../../store/entityTrees.js';
 import type { NeighbourhoodSelection } from '../../store/graphStore.js';
-import { Decline, kindsOf, Planner, type PlannedTree, RELATIONSHIP_FIELD_READS } from './plan.js';
-import { RELATIONSHIP_END, withAnswers } from './prefetched.js';
+import { Decline, Planner, type PlannedTree } from './plan.js';
+import { withAnswers } from './prefetched.js';
 
 export interface PlannedSubgraph {
   selection: NeighbourhoodSelection;
@@ -33,7 +33,8 @@ export function plannedSubgraph(info: GraphQLResolveInfo): PlannedSubgraph | nul
     if (tree.plan.related.length > 0) throw new Decline('an entity of the subgraph leads further');
     for (const property of tree.plan.properties) properties.add(property);
   };
-  const flags = { role: false, evidence: false };
+  let role = false;
+  let evidence = false;
   const ends: PlannedSubgraph['ends'] = [];
   try {
     const nodes = planner.reach([...info.fieldNodes], subgraph, ['nodes']);
@@ -41,20 +42,10 @@ export function plannedSubgraph(info: GraphQLResolveInfo): PlannedSubgraph | nul
     const edges = planner.reach([...info.fieldNodes], subgraph, ['edges']);
     const edgeType = getNamedType(subgraph.getFields().edges?.type);
     if (edges && isObjectType(edgeType)) {
-      for (const [responseKey, fieldNodes] of planner.collect(
-        edgeType,
-        edges.map((n) => n.selectionSet),
-      )) {
-        const name = fieldNodes[0]!.name.value;
-        const reads = Object.hasOwn(RELATIONSHIP_FIELD_READS, name) ? RELATIONSHIP_FIELD_READS[name] : undefined;
-        if (reads !== undefined) {
-          if (reads) flags[reads] = true;
-          continue;
-        }
-        const field = (edgeType as GraphQLObjectType).getFields()[name];
-        const end = field?.extensions?.[RELATIONSHIP_END] as 'from' | 'to' | undefined;
-        if (!field || !end) throw new Decline(`${edgeType.name}.${name} is read by its resolver`);
-        read(planner.entity(fieldNodes, kindsOf(field), 1));
+      const fields = planner.relationshipFields(edgeType, edges);
+      ({ role, evidence } = fields);
+      for (const { responseKey, end, kinds, nodes: endNodes } of fields.ends) {
+        read(planner.entity(endNodes, kinds, 1));
         ends.push({ responseKey, end });
       }
     }
@@ -62,7 +53,7 @@ export function plannedSubgraph(info: GraphQLResolveInfo): PlannedSubgraph | nul
     if (error instanceof Decline) return null;
     throw error;
   }
-  return { selection: { entity: [...properties], ...flags }, ends };
+  return { selection: { entity: [...properties], role, evidence }, ends };
 }
 
 /** The edges, each carrying its ends (among `entities`, as read for the plan) under the plan's response keys. */
