@@ -107,7 +107,8 @@ builder.queryFields((t) => ({
       const limit = intIn(NEIGHBOURHOOD_LIMIT, args.limit);
       const focus = await entityById(String(args.id), 'id', context);
       if (!focus) throw clientError('NOT_FOUND', `no entity has the ID ${String(args.id)}`);
-      const reader = graphReader(context, plannedSubgraph(info));
+      // planned only where the store reads a neighbourhood at once (the embedded store walks it)
+      const reader = graphReader(context, context.store.neighbourhoodOf ? plannedSubgraph(info) : null);
       return neighbourhood(focus, depth, enumFilter(RELATIONSHIP_TYPES, args.types), limit, reader);
     },
   }),
