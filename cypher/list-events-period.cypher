@@ -3,8 +3,8 @@
 // and the event types (the timeline), as one index read with no branches. The event_dates index
 // (schema.cypher) finds them: a partial date's period lies within one calendar year (src/domain/
 // partialDate.ts), so an event that ends on or after $from begins on or after 1 January of its year.
-// The general query, whose branches start from the entity involved or the production, cost Neo4j
-// a third more on a year of 600 events (docs/PLANS.md).
+// As a guarded branch of list-events.cypher it cost Neo4j a third more on a year of 600 events
+// (docs/PLANS.md).
 MATCH (n:Event)
 WHERE n.dateEarliest >= CASE WHEN $from IS NULL THEN date('-999999999-01-01')
                              ELSE date.truncate('year', date($from)) END

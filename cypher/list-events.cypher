@@ -2,12 +2,13 @@
 // of them ($limit null: all), and how many match. A period filter keeps events whose dates overlap
 // [$from, $to]; undated events never do. "Involving" means took part in, or is what it concerns.
 // The events are first found from the most selective filter set (the entity involved, the
-// production, the period's dates), then every filter is checked, and the matches are sorted: the
-// count needs all of them anyway. (Without any filter, list-events-page.cypher reads only a page.)
+// production), then every filter is checked, and the matches are sorted: the count needs all of
+// them anyway. Neo4jStore sends the other filters elsewhere: none at all to list-events-page.cypher
+// (a page is read alone), a period and types alone to list-events-period.cypher (by the dates'
+// index); here such a request is still answered right, from every event.
 WITH CASE
        WHEN $involving IS NOT NULL THEN 'involving'
        WHEN $production IS NOT NULL THEN 'production'
-       WHEN $from IS NOT NULL OR $to IS NOT NULL THEN 'period'
        ELSE 'all'
      END AS start
 // Each branch runs only when its guard holds (the guard comes first, on its own).
@@ -27,20 +28,6 @@ CALL {
   WITH start WHERE start = 'production'
   CALL {
     MATCH (n:Event)-[:CONCERNS]->(:Production {key: $production})
-    RETURN n
-  }
-  RETURN n
-  UNION ALL
-  // By the event_dates index. A partial date's period lies within one calendar year (src/domain/
-  // partialDate.ts), so an event that ends on or after $from begins on or after 1 January of its year.
-  WITH start
-  WITH start WHERE start = 'period'
-  CALL {
-    MATCH (n:Event)
-    WHERE n.dateEarliest >= CASE WHEN $from IS NULL THEN date('-999999999-01-01')
-                                 ELSE date.truncate('year', date($from)) END
-      AND n.dateEarliest <= coalesce(date($to), date('+999999999-12-31'))
-      AND n.dateLatest >= coalesce(date($from), date('-999999999-01-01'))
     RETURN n
   }
   RETURN n
