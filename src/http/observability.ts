@@ -111,6 +111,8 @@ export function yogaLogger(logger: Logger): YogaLogger {
 interface RequestState {
   id: string;
   started: number;
+  /** The request's path, as Yoga parsed it once (onResponse is given no URL). */
+  pathname: string;
   /** Set only once the operation passed validation and auth (see `operations` below). */
   operation?: string;
   codes: string[];
@@ -166,11 +168,12 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
   };
 
   const requests: Plugin = {
-    onRequest({ request }) {
+    onRequest({ request, url }) {
       const given = request.headers.get('x-request-id');
       states.set(request, {
         id: given && REQUEST_ID.test(given) ? given : randomUUID(),
         started: performance.now(),
+        pathname: url.pathname,
         codes: [],
       });
     },
@@ -187,8 +190,7 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
     onResponse({ request, response }) {
       const state = states.get(request);
       if (!state) return;
-      const url = new URL(request.url);
-      const path = pathLabel(url.pathname);
+      const path = pathLabel(state.pathname);
       const ms = performance.now() - state.started;
       response.headers.set('x-request-id', state.id);
       metrics.requests.inc({ method: methodLabel(request.method), path, status: String(response.status) });
@@ -204,7 +206,7 @@ export function observe(logger: Logger, metrics: Metrics): { requests: Plugin; o
         {
           reqId: state.id,
           method: methodLabel(request.method),
-          path: url.pathname.slice(0, MAX_LOGGED_PATH),
+          path: state.pathname.slice(0, MAX_LOGGED_PATH),
           status: response.status,
           ms: Math.round(ms * 10) / 10,
           operation: state.operation,

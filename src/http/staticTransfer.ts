@@ -58,8 +58,8 @@ export function staticTransfer(): Plugin {
     return fresh;
   };
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
-      // the API's POSTs, nearly every request, leave at the first test
+    // not async: the API's POSTs, nearly every request, leave at the first test without a promise
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (request.method !== 'GET' || response.status !== 200) return;
       const path = new URL(request.url).pathname;
       const type = response.headers.get('content-type') ?? '';
@@ -67,30 +67,41 @@ export function staticTransfer(): Plugin {
       if (!STATIC_TYPES.some((t) => type.startsWith(t)) || (path === '/graphql' && !type.startsWith('text/html')))
         return;
       if (response.headers.has('content-encoding')) return;
-      const page = prepare(path, await response.text());
-      const gzip = acceptsGzip(request);
-      const etag = gzip ? page.etag.gzip : page.etag.identity;
-      const headers = new fetchAPI.Headers(response.headers);
-      headers.set('content-type', type);
-      headers.set('etag', etag);
-      // a browser may keep it, but asks again each time: a new version of the server sends a new page
-      headers.set('cache-control', 'no-cache');
-      headers.append('vary', 'accept-encoding');
-      headers.set('x-content-type-options', 'nosniff');
-      // no other site may frame these pages (a <meta> policy cannot say so)
-      if (type.startsWith('text/html')) headers.set('content-security-policy', "frame-ancestors 'none'");
-      headers.delete('content-length');
-      if (matches(request, etag)) {
-        headers.delete('content-type');
-        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-        return;
-      }
-      if (!gzip) {
-        setResponse(new fetchAPI.Response(page.text, { status: 200, headers }));
-        return;
-      }
-      headers.set('content-encoding', 'gzip');
-      setResponse(new fetchAPI.Response(page.gzipped, { status: 200, headers }));
+      return transfer(path, type, request, response, setResponse, fetchAPI);
     },
   };
+
+  async function transfer(
+    path: string,
+    type: string,
+    request: Request,
+    response: Response,
+    setResponse: (response: Response) => void,
+    fetchAPI: { Response: typeof Response; Headers: typeof Headers },
+  ) {
+    const page = prepare(path, await response.text());
+    const gzip = acceptsGzip(request);
+    const etag = gzip ? page.etag.gzip : page.etag.identity;
+    const headers = new fetchAPI.Headers(response.headers);
+    headers.set('content-type', type);
+    headers.set('etag', etag);
+    // a browser may keep it, but asks again each time: a new version of the server sends a new page
+    headers.set('cache-control', 'no-cache');
+    headers.append('vary', 'accept-encoding');
+    headers.set('x-content-type-options', 'nosniff');
+    // no other site may frame these pages (a <meta> policy cannot say so)
+    if (type.startsWith('text/html')) headers.set('content-security-policy', "frame-ancestors 'none'");
+    headers.delete('content-length');
+    if (matches(request, etag)) {
+      headers.delete('content-type');
+      setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      return;
+    }
+    if (!gzip) {
+      setResponse(new fetchAPI.Response(page.text, { status: 200, headers }));
+      return;
+    }
+    headers.set('content-encoding', 'gzip');
+    setResponse(new fetchAPI.Response(page.gzipped, { status: 200, headers }));
+  }
 }
