@@ -46,8 +46,13 @@ export interface RelatedTreePlan {
   direction: Direction;
   /** Only relationships whose other end is of this kind. */
   otherKind: EntityKind | null;
-  /** Only this page of them, by relationship key, and how many there are in all; every one when null. */
+  /** Only this page of them, by relationship key; every one when null. */
   page: { offset: number; limit: number } | null;
+  /**
+   * With a page: whether how many there are in all is read too. Only a selection that shows it
+   * (totalCount, pageInfo) needs it, and counting reads every relationship of the entity again.
+   */
+  counted: boolean;
   /** Whether each relationship's role and evidence are read (its key, type and ends always are). */
   role: boolean;
   evidence: boolean;
@@ -86,7 +91,7 @@ export interface RelatedTree {
   near: (EntityTree | null)[];
   /** Ordered by relationship key. */
   items: RelatedTreeItem[];
-  /** With a page: how many relationships there are in all. */
+  /** With a page that is `counted`: how many relationships there are in all. */
   totalCount: number | null;
 }
 

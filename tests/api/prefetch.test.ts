@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../scripts/bench/synthetic.js';
 import { ENTITY_KINDS, KIND_NAME } from '../../src/domain/kinds.js';
 import type { CaseGraph } from '../../src/domain/model.js';
+import type { RelatedTreePlan } from '../../src/store/entityTrees.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
 import { encodeGlobalID } from '../../src/graphql/globalIds.js';
@@ -281,6 +282,39 @@ describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo
       const lists = await setup.both(LISTS);
       expect(lists.errors).toBeUndefined();
       for (const text of ['person 1', 'event', 'location 7']) await bothFound(setup.both, { text });
+    });
+
+    it('pages through a hub by cursor, showing the total or not, as reading level by level does; it counts only when shown', async () => {
+      const hub = subjects[0]!;
+      expect(degree.get(hub.key)).toBeGreaterThan(12);
+      const plans: RelatedTreePlan[] = [];
+      const entityTrees = setup.store.entityTrees!.bind(setup.store);
+      setup.store.entityTrees = (roots, plan) => {
+        plans.push(...plan.related);
+        return entityTrees(roots, plan);
+      };
+      try {
+        const shows = ['', 'totalCount', 'pageInfo { hasNextPage }', 'pageInfo { endCursor }', '__typename'];
+        for (const shown of shows) {
+          let after: string | null = null;
+          let pages = 0;
+          do {
+            plans.length = 0;
+            const answer = (await setup.both(
+              `query ($kind: EntityKind!, $key: String!, $after: String) { entity(kind: $kind, key: $key) {
+                relationships(first: 5, after: $after) { ${shown} edges { cursor node { key from { key } to { name } } } } } }`,
+              { kind: hub.kind, key: hub.key, after },
+            )) as { data: { entity: { relationships: { edges: { cursor: string }[] } } } };
+            expect(plans.map((plan) => plan.counted)).toEqual([shown !== '' && shown !== '__typename']);
+            const edges = answer.data.entity.relationships.edges;
+            after = edges.length === 5 ? edges.at(-1)!.cursor : null;
+            pages += 1;
+          } while (after && pages < 4);
+          expect(pages).toBe(Math.min(4, Math.ceil((degree.get(hub.key) ?? 0) / 5)));
+        }
+      } finally {
+        setup.store.entityTrees = entityTrees;
+      }
     });
   });
 });

@@ -36,7 +36,12 @@ export function attachTree(tree: EntityTree, binding: EntityBinding): Entity {
         ends.length > 0 ? withAnswers(item.relationship, new Map(ends)) : item.relationship;
       return { relationship, entity: related.items ? attachTree(farOf(item.far[0]), related.items) : item.other };
     });
-    const paged = read.totalCount === null ? null : { offset: related.page?.offset ?? 0, totalCount: read.totalCount };
+    // a page's total is read only when the selection shows it (RelatedTreePlan.counted); where it
+    // does not, the page's end stands in for it, and no field of the answer reads it
+    const paged = related.page && {
+      offset: related.page.offset,
+      totalCount: read.totalCount ?? related.page.offset + read.items.length,
+    };
     try {
       answers.set(related.responseKey, related.field.answer(entity, items, related.args, paged));
     } catch (error) {

@@ -13,6 +13,7 @@ import {
   getArgumentValues,
   getDirectiveValues,
   type GraphQLField,
+  type GraphQLNamedType,
   GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -258,6 +259,20 @@ export class Planner {
     return fields;
   }
 
+  /**
+   * Whether a paged field's selection may show how many items there are in all: anything it
+   * selects beside its items (`edges`) does (totalCount, pageInfo.hasNextPage), and so does a
+   * field whose items are not below it.
+   */
+  private showsTotal(nodes: FieldNode[], type: GraphQLNamedType, itemPath: readonly string[]): boolean {
+    if (itemPath.length === 0 || !isObjectType(type)) return true;
+    const fields = this.collect(
+      type,
+      nodes.map((n) => n.selectionSet),
+    );
+    return [...fields.values()].some(([node]) => node!.name.value !== itemPath[0] && node!.name.value !== '__typename');
+  }
+
   entity(
     nodes: FieldNode[],
     kinds: readonly EntityKind[],
@@ -326,10 +341,13 @@ export class Planner {
     const args = getArgumentValues(gql, nodes[0]!, this.info.variableValues) as Record<string, unknown>;
     const read = field.read(args);
     const forKinds = group.kinds.length === positionKinds.length ? null : group.kinds;
+    const returned = getNamedType(gql.type);
+    const page = pageOrNull(field, args);
     const plan = {
       forKinds,
       ...read,
-      page: pageOrNull(field, args),
+      page,
+      counted: page !== null && this.showsTotal(nodes, returned, field.itemPath),
       orderByOther: field.ordersByOtherEnd,
       role: false,
       evidence: field.needsEvidence(args),
@@ -346,7 +364,6 @@ export class Planner {
       ends: [],
       items: null,
     };
-    const returned = getNamedType(gql.type);
     if (field.items === 'none' || !isObjectType(returned)) return [plan, binding];
     const items = this.follow(nodes, returned, field.itemPath);
     if (!items) return [plan, binding];

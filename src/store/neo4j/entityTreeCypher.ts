@@ -115,7 +115,7 @@ class TreeCypher {
       `COLLECT { MATCH ${pattern}${otherKind} ${page}` +
       `RETURN [[${relationship.join(', ')}], ${plan.orderByOther ? orderProperties(o) : 'null'}, ` +
       `[${far.join(', ')}]] }`;
-    const total = plan.page ? `COUNT { MATCH ${pattern}${otherKind} }` : 'null';
+    const total = plan.page && plan.counted ? `COUNT { MATCH ${pattern}${otherKind} }` : 'null';
     // the tree: [near readings, items, total or null]
     const tree = `[[${near.join(', ')}], ${items}, ${total}]`;
     if (!plan.forKinds) return tree;
