@@ -69,6 +69,23 @@ function unreachable(error: Neo4jError): never {
   throw new neo4j.Neo4jError(message, neo4j.error.SERVICE_UNAVAILABLE, gqlStatus, description, undefined, error);
 }
 
+/**
+ * `run()` with no stack trace captured for the result. neo4j-driver makes one for every result
+ * (`new Error().stack`, result.js) to put on an error the query may meet later; formatting it was
+ * about 5% of the server's CPU on an entity page, and far more under source maps (neo4j-javascript-
+ * driver#1168). A store read is always called from here, so that trace would only ever name this
+ * function: a failed read still reports the database's code and message, which is what classify reads.
+ */
+function withoutCallerStack<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export class Neo4jExecutor {
   constructor(
     private readonly driver: Driver,
@@ -100,7 +117,9 @@ export class Neo4jExecutor {
     const { database, timeoutMs } = this;
     const session = this.driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run<RecordShape>(query, parameters, { timeout: timeoutMs });
+      const result = await withoutCallerStack(() =>
+        session.run<RecordShape>(query, parameters, { timeout: timeoutMs }),
+      );
       return result.records.map((record) => record.toObject() as Row);
     } catch (error) {
       throw classify(error);
