@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../scripts/bench/synthetic.js';
 import { ENTITY_KINDS, KIND_NAME } from '../../src/domain/kinds.js';
 import type { CaseGraph } from '../../src/domain/model.js';
-import type { RelatedTreePlan } from '../../src/store/entityTrees.js';
+import type { EntityTreePlan, RelatedTreePlan } from '../../src/store/entityTrees.js';
 import type { GraphStore } from '../../src/store/graphStore.js';
 import { apiFor } from '../support/api.js';
 import { encodeGlobalID } from '../../src/graphql/globalIds.js';
@@ -219,6 +219,36 @@ describe.skipIf(!neo4jStore.available)('one query for a nested selection, on Neo
       expect(setup.counted.calls.filter((call) => call === 'entityTrees').length).toBeGreaterThanOrEqual(3);
       await bothFound(setup.both, { after: events.events.pageInfo.endCursor, text: 'rust' });
       await bothFound(setup.both, { text: 'hutchins' });
+    });
+
+    it('plans a document once per set of variables, and answers each set as its own', async () => {
+      const plans: EntityTreePlan[] = [];
+      const entityTrees = setup.store.entityTrees!.bind(setup.store);
+      setup.store.entityTrees = (roots, plan) => {
+        plans.push(plan);
+        return entityTrees(roots, plan);
+      };
+      const query = `query ($key: String!, $first: Int!, $roles: Boolean!) { entity(kind: PERSON, key: $key) {
+        key relationships(first: $first) { edges { node { type role @include(if: $roles) to { name } } } } } }`;
+      const baldwin = { key: 'alec-baldwin', first: 3, roles: true };
+      try {
+        const first = await setup.both(query, baldwin);
+        // other variables, and more sets of them than are kept for one document
+        const other = await setup.both(query, { ...baldwin, first: 2, roles: false });
+        expect(other).not.toEqual(first);
+        for (const person of graph.entities.filter((e) => e.kind === 'PERSON').slice(0, 20))
+          await setup.both(query, { ...baldwin, key: person.key });
+        // the same request twice, past the response cache
+        const uncached = apiFor(setup.store, { responseCacheTtlMs: 0 });
+        plans.length = 0;
+        expect(await uncached.query(query, baldwin)).toEqual(first);
+        expect(await uncached.query(query, baldwin)).toEqual(first);
+        expect(plans).toHaveLength(2);
+        expect(plans[1]).toBe(plans[0]);
+        expect(plans[0]!.related[0]).toMatchObject({ page: { offset: 0, limit: 3 }, role: true });
+      } finally {
+        setup.store.entityTrees = entityTrees;
+      }
     });
 
     it('reports a bad argument below the list at the field that took it, as reading level by level does', async () => {

@@ -25,6 +25,7 @@ import {
 import { ENTITY_KINDS, type EntityKind, KIND_NAME } from '../../domain/kinds.js';
 import type { EntityTreePlan, RelatedTreePlan, TreeEntityProperty } from '../../store/entityTrees.js';
 import { RELATED_FIELD, type RelatedField } from '../related.js';
+import { plannedOnce } from './planCache.js';
 import { RELATIONSHIP_END } from './prefetched.js';
 
 /** Levels of relationships read in one query; deeper ones are read by their resolvers. */
@@ -441,7 +442,16 @@ export function plannedProperties(
   return tree && tree.plan.related.length === 0 ? [...tree.plan.properties] : null;
 }
 
+/** The plan for these kinds at `itemPath`, made once per document and variables (planCache.ts). */
 function planEntities(
+  info: GraphQLResolveInfo,
+  kinds: readonly EntityKind[],
+  itemPath: readonly string[],
+): PlannedTree | null {
+  return plannedOnce(info, `${kinds.join(',')}/${itemPath.join('.')}`, () => planEntitiesNow(info, kinds, itemPath));
+}
+
+function planEntitiesNow(
   info: GraphQLResolveInfo,
   kinds: readonly EntityKind[],
   itemPath: readonly string[],

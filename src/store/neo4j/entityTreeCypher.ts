@@ -124,14 +124,28 @@ class TreeCypher {
   }
 }
 
+type TreeQuery = { query: string; parameters: Readonly<Record<string, unknown>> };
+
+/** Queries by plan: the GraphQL layer keeps a plan per document (planCache.ts), so a query sent again is not written again. */
+const written = new WeakMap<EntityTreePlan, Map<string, TreeQuery>>();
+
 /** The query for `plan` from `roots`, answering one row with `totalCount` and `trees`, and its page parameters. */
-export function entityTreeQuery(
-  roots: EntityTreeRoots,
-  plan: EntityTreePlan,
-): { query: string; parameters: Record<string, unknown> } {
+export function entityTreeQuery(roots: EntityTreeRoots, plan: EntityTreePlan): TreeQuery {
+  // the roots' own values are parameters: only whether they are keys or a kind's page (and which
+  // kind, whose label the count names) changes the text
+  const rootsKey = 'keys' in roots ? '' : roots.kind;
+  let byRoots = written.get(plan);
+  const known = byRoots?.get(rootsKey);
+  if (known) return known;
   const cypher = new TreeCypher();
   const tree = cypher.entity('e', plan, 1);
-  return { query: rootsQuery(roots, tree), parameters: cypher.parameters };
+  const query = { query: rootsQuery(roots, tree), parameters: cypher.parameters };
+  if (!byRoots) {
+    byRoots = new Map();
+    written.set(plan, byRoots);
+  }
+  byRoots.set(rootsKey, query);
+  return query;
 }
 
 function rootsQuery(roots: EntityTreeRoots, tree: string): string {
