@@ -422,9 +422,16 @@ export function planTrees(
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
 ): PlannedTree | null {
-  const tree = planEntities(info, kinds, itemPath);
-  // a selection too large to read at once is read level by level, each level bounded by the loaders' batches
-  return tree && tree.plan.related.length > 0 && readsOf(tree.plan) <= MAX_TREE_READS ? tree : null;
+  return plannedOnce(
+    info,
+    `trees ${kinds.join(',')} ${itemPath.join('.')}`,
+    () => {
+      const tree = planEntities(info, kinds, itemPath);
+      // a selection too large to read at once is read level by level, each level bounded by the loaders' batches
+      return tree && tree.plan.related.length > 0 && readsOf(tree.plan) <= MAX_TREE_READS ? tree : null;
+    },
+    (tree) => (tree ? readsOf(tree.plan) + 1 : 1),
+  );
 }
 
 /**
@@ -438,20 +445,19 @@ export function plannedProperties(
   kinds: readonly EntityKind[],
   itemPath: readonly string[] = [],
 ): TreeEntityProperty[] | null {
-  const tree = planEntities(info, kinds, itemPath);
-  return tree && tree.plan.related.length === 0 ? [...tree.plan.properties] : null;
+  const properties = plannedOnce(
+    info,
+    `properties ${kinds.join(',')} ${itemPath.join('.')}`,
+    () => {
+      const tree = planEntities(info, kinds, itemPath);
+      return tree && tree.plan.related.length === 0 ? tree.plan.properties : null;
+    },
+    () => 1,
+  );
+  return properties && [...properties];
 }
 
-/** The plan for these kinds at `itemPath`, made once per document and variables (planCache.ts). */
 function planEntities(
-  info: GraphQLResolveInfo,
-  kinds: readonly EntityKind[],
-  itemPath: readonly string[],
-): PlannedTree | null {
-  return plannedOnce(info, `${kinds.join(',')}/${itemPath.join('.')}`, () => planEntitiesNow(info, kinds, itemPath));
-}
-
-function planEntitiesNow(
   info: GraphQLResolveInfo,
   kinds: readonly EntityKind[],
   itemPath: readonly string[],
