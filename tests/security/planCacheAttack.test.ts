@@ -328,7 +328,7 @@ describe.skipIf(!neo4jStore.available)('cached tree plans answer as planning afr
   };
 
   it('gives each set of variables its own plan: totals shown or not, pages, directions, cursors', async () => {
-    const entities = busiest().slice(0, 2);
+    const entities = busiest().slice(0, 1);
     const shows = [
       { withTotal: false, withPage: false },
       { withTotal: true, withPage: false },
@@ -355,7 +355,7 @@ describe.skipIf(!neo4jStore.available)('cached tree plans answer as planning afr
       }
     }
     // the prefetched path was taken: otherwise this compares level by level with itself
-    expect(trees).toBeGreaterThan(20);
+    expect(trees).toBeGreaterThan(10);
   }, 60_000);
 
   it('sees a total that only a skipped `edges` leaves, and a hasNextPage that the uncounted page would get wrong', async () => {
