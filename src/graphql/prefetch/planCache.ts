@@ -40,13 +40,22 @@ function numberOf(node: FieldNode): number {
   return n;
 }
 
+/** JSON of coerced variables; null for a value JSON cannot write (a scalar parsed to a BigInt, say): then nothing is kept. */
+function jsonOrNull(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The variables of a request as part of a key, made once per request (its fields share the object); null when too long. */
 const variableKeys = new WeakMap<object, string | null>();
 function variablesKey(variables: Record<string, unknown>): string | null {
   let key = variableKeys.get(variables);
   if (key === undefined) {
-    const json = JSON.stringify(variables);
-    key = json.length > MAX_VARIABLES_LENGTH ? null : json;
+    key = jsonOrNull(variables);
+    if (key !== null && key.length > MAX_VARIABLES_LENGTH) key = null;
     variableKeys.set(variables, key);
   }
   return key;
