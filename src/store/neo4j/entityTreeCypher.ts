@@ -126,7 +126,7 @@ class TreeCypher {
 
 type TreeQuery = { query: string; parameters: Readonly<Record<string, unknown>> };
 
-/** Queries by plan: the GraphQL layer keeps a plan per document (planCache.ts), so a query sent again is not written again. */
+/** Queries by plan: the GraphQL layer keeps plans from one request to the next (planCache.ts), so a query sent again is not written again. */
 const written = new WeakMap<EntityTreePlan, Map<string, TreeQuery>>();
 
 /** The query for `plan` from `roots`, answering one row with `totalCount` and `trees`, and its page parameters. */
