@@ -34,23 +34,51 @@ export function pageOf(args: PageArgs, defaultSize = DEFAULT_PAGE_SIZE): { offse
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
 }
 
+/**
+ * An edge of a connection. A class rather than a literal with a getter: a literal makes a getter
+ * closure per edge, and lists answer thousands of edges whose cursor no query selects.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly position: number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.position);
+  }
+}
+
+/** Where a page stands; its cursors are encoded only when a query selects them. */
+class PageInfo {
+  constructor(
+    private readonly offset: number,
+    private readonly length: number,
+    private readonly totalCount: number,
+  ) {}
+
+  get hasPreviousPage(): boolean {
+    return this.offset > 0;
+  }
+
+  get hasNextPage(): boolean {
+    return this.offset + this.length < this.totalCount;
+  }
+
+  get startCursor(): string | null {
+    return this.length > 0 ? encodeCursor(this.offset) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.length > 0 ? encodeCursor(this.offset + this.length - 1) : null;
+  }
+}
+
 export function connectionOf<T>(items: T[], offset: number, totalCount: number) {
-  // a cursor is encoded only when a query selects it: most read nodes, not cursors
-  const edges = items.map((node, i) => ({
-    node,
-    get cursor() {
-      return encodeCursor(offset + i);
-    },
-  }));
   return {
-    edges,
+    edges: items.map((node, i) => new Edge(node, offset + i)),
     totalCount,
-    pageInfo: {
-      hasPreviousPage: offset > 0,
-      hasNextPage: offset + items.length < totalCount,
-      startCursor: items.length > 0 ? encodeCursor(offset) : null,
-      endCursor: items.length > 0 ? encodeCursor(offset + items.length - 1) : null,
-    },
+    pageInfo: new PageInfo(offset, items.length, totalCount),
   };
 }
 
