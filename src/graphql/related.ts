@@ -70,16 +70,19 @@ function selectRead(entity: Entity, all: RelatedEntity[], read: RelatedRead): Re
 
 /**
  * The resolver of a RelatedField and the extensions that name it: the prefetched answer when the
- * query's tree was read at once, else the `related` loader.
+ * query's tree was read at once, else the `related` loader. Not an async function: a prefetched
+ * answer is returned as it is, without a promise for the executor to wait on (one per entity of a
+ * list of people).
  */
 export function relatedResolver<Args>(field: RelatedField<Args>) {
   return {
     extensions: { [RELATED_FIELD]: field },
-    resolve: async (entity: Entity, args: Args, { loaders }: Context, info: GraphQLResolveInfo) => {
+    resolve: (entity: Entity, args: Args, { loaders }: Context, info: GraphQLResolveInfo) => {
       const prefetched = prefetchedAnswer(entity, info);
       if (prefetched !== undefined) return prefetched as never;
-      const related = selectRead(entity, await loaders.related.load(entity.key), field.read(args));
-      return field.answer(entity, related, args) as never;
+      return loaders.related
+        .load(entity.key)
+        .then((all) => field.answer(entity, selectRead(entity, all, field.read(args)), args)) as never;
     },
   };
 }
