@@ -31,8 +31,20 @@ const ORDER_FIELDS = ['key', 'kind', 'name', 'date', 'mentionSources', 'mentionS
 const orderProperties = (o: string) =>
   `[${ORDER_FIELDS.map((p) => (p.startsWith('mention') ? `CASE WHEN ${o}.kind = 'EVENT' THEN ${o}.${p} END` : `${o}.${p}`)).join(', ')}]`;
 
-/** The properties an entity of `plan` lists, in order; its related trees follow them. */
-const entityFields = (plan: EntityTreePlan) => [...new Set(['key', 'kind', 'name', ...plan.properties])];
+const fieldsOfPlan = new WeakMap<EntityTreePlan, readonly string[]>();
+
+/**
+ * The properties an entity of `plan` lists, in order; its related trees follow them. Kept per plan:
+ * a tree's parsing asks for them once per entity it reads (hundreds in a list of people).
+ */
+function entityFields(plan: EntityTreePlan): readonly string[] {
+  let fields = fieldsOfPlan.get(plan);
+  if (!fields) {
+    fields = [...new Set(['key', 'kind', 'name', ...plan.properties])];
+    fieldsOfPlan.set(plan, fields);
+  }
+  return fields;
+}
 
 /** What a relationship of `plan` lists, in order: key, role and evidence when asked, then type and ends. */
 const relationshipFields = (plan: RelatedTreePlan) => [

@@ -31,6 +31,8 @@ function evidenceList(sources: string[], starts: number[], ends: number[]): Evid
  * assertion by the source itself is stored as "" in evidenceAssertedBy (see seed.ts).
  */
 function claimEvidenceList(row: Properties): ClaimEvidence[] {
+  // most reads select no evidence: no lists to make (two per relationship of a tree read)
+  if (!Array.isArray(row.evidenceSources) || row.evidenceSources.length === 0) return [];
   const spans = evidenceList(strings(row.evidenceSources), numbers(row.evidenceStarts), numbers(row.evidenceEnds));
   const modalities = strings(row.evidenceModalities);
   const assertedBy = strings(row.evidenceAssertedBy);
@@ -99,7 +101,11 @@ export const SOURCE_PROPERTIES = ['key', 'caseKey', 'title', 'publisher', 'url',
 /** An entity node: its mentions are on the node as parallel lists, like a relationship's evidence. */
 export function toEntity(properties: Properties): Entity {
   const { mentionSources, mentionStarts, mentionEnds } = properties;
-  const mentions = evidenceList(strings(mentionSources), numbers(mentionStarts), numbers(mentionEnds));
+  // most reads select no mentions: no lists to make or sort (two entities per relationship of a tree read)
+  const mentions =
+    Array.isArray(mentionSources) && mentionSources.length > 0
+      ? evidenceList(strings(mentionSources), numbers(mentionStarts), numbers(mentionEnds))
+      : [];
   return {
     key: str(properties.key) ?? '',
     kind: properties.kind as EntityKind,
