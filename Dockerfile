@@ -24,5 +24,7 @@ COPY schema ./schema
 USER node
 EXPOSE 4000
 # a larger young generation: answers are many short-lived objects, and collecting them was a fifth
-# of the CPU on large lists (docs/BENCHMARKS.md); it costs up to about 200 MB more at peak
-CMD ["node", "--max-semi-space-size=64", "dist/cli/serve.js"]
+# of the CPU on large lists (docs/BENCHMARKS.md); it costs up to about 200 MB more at peak. No
+# allocation-site pretenuring: V8 would put every row the Neo4j driver decodes in the old
+# generation, where collecting them cost 4 to 9% of the CPU per request (scripts/bench/settings.ts)
+CMD ["node", "--max-semi-space-size=64", "--no-allocation-site-pretenuring", "dist/cli/serve.js"]

@@ -1,11 +1,12 @@
 /**
  * The deployment files, read as an operator would run them (there is no Docker engine here to run
  * them): no default password, nothing listening beyond this host, Neo4j without file URLs, and
- * the image on a Node that is still maintained.
+ * the image on a Node that is still maintained, running the server as the benchmarks measure it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../scripts/bench/settings.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 const read = (name: string) => readFileSync(join(PROJECT_ROOT, name), 'utf8');
@@ -38,5 +39,12 @@ describe('the image and the engines', () => {
     const froms = [...read('Dockerfile').matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
     expect(froms).toEqual(['node:22-bookworm-slim', 'node:22-bookworm-slim']);
     expect(JSON.parse(read('package.json')).engines.node).toBe('>=22.15');
+  });
+
+  it('runs the server with the Node flags the benchmarks measure it with, in the image and in npm start', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...SERVER_NODE_FLAGS, 'dist/cli/serve.js']);
+    const start = JSON.parse(read('package.json')).scripts.start as string;
+    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} dist/cli/serve.js`);
   });
 });
